@@ -1,0 +1,100 @@
+import type {
+	ApiInteraction,
+	ApiUserRecord,
+	InteractionsResponse,
+	UserInteractions,
+} from '../shared/types';
+
+export interface GroupOptions {
+	/** Interactions come in database order; chronological is what people expect to read. */
+	sortByDate: boolean;
+	/** The whole requested range, echoed as `from`/`to` when several windows were merged. */
+	range?: { from: string; to: string };
+}
+
+export type InteractionItem = ApiInteraction & { user_id: string };
+
+/** Checks the body is the documented `{ data: [...] }` before anything is built from it. */
+export function assertInteractionsResponse(body: unknown): asserts body is InteractionsResponse {
+	const data = (body as { data?: unknown } | null)?.data;
+	if (!Array.isArray(data)) {
+		throw new Error(
+			'OpenDialog answered without the expected "data" list of users; check the Base URL and API Version of the credential',
+		);
+	}
+}
+
+/**
+ * Turns one or more Interaction API responses (one per date window) into one record per user,
+ * with the user id lifted into it. A user seen in several windows becomes one record whose
+ * interactions are those of every window, in window order.
+ */
+export function groupInteractionsByUser(
+	responses: InteractionsResponse[],
+	options: GroupOptions,
+): UserInteractions[] {
+	const merged = responses.length > 1;
+	const byUser = new Map<string, UserInteractions>();
+	for (const response of responses) {
+		for (const entry of response.data) {
+			for (const userId of Object.keys(entry ?? {})) {
+				addUser(byUser, userId, entry[userId], merged);
+			}
+		}
+	}
+
+	const users = [...byUser.values()];
+	for (const user of users) {
+		if (merged && options.range) {
+			user.from = options.range.from;
+			user.to = options.range.to;
+		}
+		if (options.sortByDate) sortByDate(user.interactions);
+	}
+	return users;
+}
+
+function addUser(
+	byUser: Map<string, UserInteractions>,
+	userId: string,
+	record: ApiUserRecord | undefined,
+	copyInteractions: boolean,
+): void {
+	const interactions = Array.isArray(record?.interactions) ? record.interactions : [];
+	const existing = byUser.get(userId);
+	if (!existing) {
+		byUser.set(userId, {
+			user_id: userId,
+			...record,
+			chatbot_user_data: record?.chatbot_user_data ?? {},
+			from: record?.from ?? '',
+			to: record?.to ?? '',
+			// Copied only when later windows will append to it, so the response stays untouched.
+			interactions: copyInteractions ? interactions.slice() : interactions,
+		});
+		return;
+	}
+	// The latest window holds the user's most recent profile.
+	if (record?.chatbot_user_data) existing.chatbot_user_data = record.chatbot_user_data;
+	for (const interaction of interactions) existing.interactions.push(interaction);
+}
+
+/** Stable, so interactions of the same second keep OpenDialog's order. */
+function sortByDate(interactions: ApiInteraction[]): void {
+	interactions.sort((a, b) => {
+		const left = String(a?.date ?? '');
+		const right = String(b?.date ?? '');
+		return left < right ? -1 : left > right ? 1 : 0;
+	});
+}
+
+/** One record per interaction, carrying the user id. */
+export function toInteractionItems(users: UserInteractions[]): InteractionItem[] {
+	const items: InteractionItem[] = [];
+	for (const user of users) {
+		for (const interaction of user.interactions) {
+			items.push({ user_id: user.user_id, ...interaction });
+		}
+	}
+	return items;
+}

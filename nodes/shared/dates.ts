@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+
+/** The API's documented date format; it reads these as UTC. */
+const API_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+
+/**
+ * Reads what n8n hands a dateTime parameter: ISO strings with or without an offset, SQL-style
+ * strings, luxon DateTimes (`$now`), JS Dates and epoch milliseconds. Values without an offset
+ * are read in `timezone` (the workflow's). Returns undefined when the value is not a date.
+ */
+export function parseDateInput(value: unknown, timezone: string): DateTime | undefined {
+	let parsed: DateTime | undefined;
+	if (DateTime.isDateTime(value)) {
+		parsed = value;
+	} else if (value instanceof Date) {
+		parsed = DateTime.fromJSDate(value);
+	} else if (typeof value === 'number') {
+		parsed = DateTime.fromMillis(value);
+	} else if (typeof value === 'string' && value.trim() !== '') {
+		const text = value.trim();
+		const options = { zone: timezone, setZone: true };
+		parsed = /^-?\d{10,}$/.test(text)
+			? DateTime.fromMillis(Number(text))
+			: [DateTime.fromISO(text, options), DateTime.fromSQL(text, options), DateTime.fromRFC2822(text, options)].find(
+					(candidate) => candidate.isValid,
+				);
+	} else if (isLuxonLike(value)) {
+		// A DateTime from another copy of luxon (n8n's) fails isDateTime in some versions.
+		parsed = DateTime.fromMillis(value.toMillis());
+	}
+	return parsed?.isValid ? parsed : undefined;
+}
+
+function isLuxonLike(value: unknown): value is { toMillis: () => number } {
+	return typeof (value as { toMillis?: unknown })?.toMillis === 'function';
+}
+
+/** UTC, whole seconds: the precision OpenDialog stores and accepts. */
+export function toApiDate(date: DateTime): string {
+	return date.toUTC().toFormat(API_FORMAT);
+}
+
+/** The form OpenDialog echoes dates in, e.g. `2022-09-21T00:00:00.000000Z`. */
+export function toApiEchoDate(date: DateTime): string {
+	return date.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'.000000Z'");
+}
+
+export function floorToSecond(date: DateTime): DateTime {
+	return date.toUTC().startOf('second');
+}

@@ -1,0 +1,149 @@
+/**
+ * Turns OpenDialog's failure answers into messages that say what happened and how to fix
+ * it. Pure: the transport wraps the result in a NodeApiError.
+ */
+import type { ApiVersion } from './types';
+
+export interface FailureDescription {
+	message: string;
+	description: string;
+	/** A small, token-free object for the error's details. */
+	details: Record<string, unknown>;
+	/** Laravel's `errors` of a 422, field → messages (e.g. `dataset.3.attributes`). */
+	fieldErrors?: Record<string, string[]>;
+}
+
+export interface FailedResponse {
+	statusCode: number;
+	body: unknown;
+	location?: string;
+	baseUrl: string;
+	path: string;
+	apiVersion: ApiVersion;
+	attempts: number;
+	secret: string;
+}
+
+const RETRY_BASE_DELAY_MS = 1000;
+const RETRY_MAX_DELAY_MS = 60_000;
+
+export function isRetryable(statusCode: number): boolean {
+	return statusCode === 429 || statusCode >= 500;
+}
+
+/** Honours `Retry-After` (seconds or an HTTP date); otherwise backs off exponentially. */
+export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.now()): number {
+	const header = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
+	if (header !== undefined && header !== null && String(header).trim() !== '') {
+		const text = String(header).trim();
+		const seconds = Number(text);
+		const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(text) - now;
+		if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), RETRY_MAX_DELAY_MS);
+	}
+	return Math.min(RETRY_BASE_DELAY_MS * 2 ** attempt, RETRY_MAX_DELAY_MS);
+}
+
+/** Scrubs the token from anything the server (or a proxy) echoed back. */
+export function redact(text: string, secret: string): string {
+	return secret.length >= 4 ? text.split(secret).join('***') : text;
+}
+
+function serverMessage(body: unknown): string | undefined {
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		const { message, error } = body as Record<string, unknown>;
+		if (typeof message === 'string' && message.trim() !== '') return message.trim();
+		if (typeof error === 'string' && error.trim() !== '') return error.trim();
+	}
+	return undefined;
+}
+
+export function parseFieldErrors(body: unknown): Record<string, string[]> {
+	const errors = (body as Record<string, unknown> | null)?.errors;
+	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return {};
+	const result: Record<string, string[]> = {};
+	for (const [field, messages] of Object.entries(errors as Record<string, unknown>)) {
+		result[field] = (Array.isArray(messages) ? messages : [messages]).map(String);
+	}
+	return result;
+}
+
+function looksLikeHtml(body: unknown): boolean {
+	return typeof body === 'string' && /^\s*</.test(body);
+}
+
+export function describeFailure(response: FailedResponse): FailureDescription {
+	const { statusCode, body, baseUrl, path, apiVersion, attempts, secret } = response;
+	const said = serverMessage(body);
+	const saidSuffix = said ? ` OpenDialog said: "${said}".` : '';
+	const url = `${baseUrl}${path}`;
+	let message: string;
+	let description: string;
+	let fieldErrors: Record<string, string[]> | undefined;
+
+	if (statusCode >= 200 && statusCode < 300) {
+		message = looksLikeHtml(body)
+			? 'OpenDialog answered with an HTML page instead of JSON'
+			: 'OpenDialog answered with something that is not JSON';
+		description = `${url} did not return API data. Check that the credential's Base URL is your OpenDialog workspace (e.g. https://acme.cloud.opendialog.ai), not a login page, proxy or another site.`;
+	} else if (statusCode >= 300 && statusCode < 400) {
+		message = `OpenDialog redirected the request (${statusCode}) instead of answering it`;
+		description = `${url} redirected to ${response.location ?? 'another page'}. Check the credential's Base URL (use the https address of your workspace) and that nothing between n8n and OpenDialog strips the "Accept: application/json" header.`;
+	} else if (statusCode === 401) {
+		message = 'OpenDialog rejected the API token (401 Unauthenticated)';
+		description =
+			"Check the API token in the OpenDialog API credential. Create or copy one on the Identity & Security page of your OpenDialog workspace (click your user name, bottom left); tokens can expire.";
+	} else if (statusCode === 403) {
+		message = 'The API token is not allowed to do this (403 Forbidden)';
+		description = `Use a token of a user who may access this workspace's API.${saidSuffix}`;
+	} else if (statusCode === 404 && said && /full\s*-?page webchat/i.test(said)) {
+		message = 'Full-page webchat is not enabled in OpenDialog (404)';
+		description =
+			'Webchat deeplinks open the full-page webchat. Enable full-page webchat for this scenario in OpenDialog (the scenario\'s interface settings), then run the node again.';
+	} else if (statusCode === 404) {
+		message = `OpenDialog has no ${apiVersion} API at this address (404 Not Found)`;
+		description = `${url} does not exist. Check the credential's Base URL (e.g. https://acme.cloud.opendialog.ai) and its API Version: workspaces without the legacy API answer 404 on /api/…, older ones without the public API on /public/api/….${saidSuffix}`;
+	} else if (statusCode === 405) {
+		message = 'OpenDialog does not accept this request method here (405)';
+		description = `Check the credential's API Version: this workspace may speak the other API generation.${saidSuffix}`;
+	} else if (statusCode === 422) {
+		fieldErrors = parseFieldErrors(body);
+		const listed = Object.entries(fieldErrors).map(([field, msgs]) => `${field}: ${msgs.join(' ')}`);
+		message = `OpenDialog rejected the request: ${listed.length > 0 ? listed.join('; ') : (said ?? 'invalid data')}`;
+		description = 'Fix the values named above and run the node again.';
+	} else if (statusCode === 429) {
+		message = `OpenDialog's rate limit was still exceeded after ${attempts} attempts (429 Too Many Attempts)`;
+		description =
+			'Your workspace limits API requests per minute. Run the node less often, on fewer items, or with larger batches.';
+	} else if (statusCode >= 500) {
+		message = `OpenDialog failed with a server error (${statusCode}) ${attempts} times in a row`;
+		description = `The request was retried with backoff. Try again later; if it persists, contact OpenDialog support.${saidSuffix}`;
+	} else {
+		message = `OpenDialog answered ${statusCode}${said ? `: ${said}` : ''}`;
+		description = `Request to ${url} failed.`;
+	}
+
+	return {
+		message: redact(message, secret),
+		description: redact(description, secret),
+		details: {
+			httpCode: String(statusCode),
+			url,
+			...(said ? { serverMessage: redact(said, secret) } : {}),
+			...(fieldErrors ? { errors: JSON.parse(redact(JSON.stringify(fieldErrors), secret)) } : {}),
+		},
+		fieldErrors,
+	};
+}
+
+/** For errors thrown before any answer came back (DNS, refused connection, TLS, timeout). */
+export function describeUnreachable(error: unknown, baseUrl: string, secret: string): FailureDescription {
+	const cause = error as { code?: string; cause?: { code?: string }; message?: string };
+	const code = cause?.code ?? cause?.cause?.code;
+	const reason = code ?? cause?.message ?? 'unknown network error';
+	return {
+		message: redact(`Could not reach OpenDialog at ${baseUrl} (${reason})`, secret),
+		description:
+			"Check the credential's Base URL (e.g. https://acme.cloud.opendialog.ai) and that n8n can reach it over the network.",
+		details: { url: baseUrl, ...(code ? { code } : {}) },
+	};
+}

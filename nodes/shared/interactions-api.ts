@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+
+import type { DateWindow } from '../OpenDialogGetInteractions/windows';
+import { assertInteractionsResponse } from '../OpenDialogGetInteractions/interactions';
+import { toApiDate } from './dates';
+import { openDialogApiRequest, type OpenDialogConnection } from './transport';
+import type { InteractionsResponse } from './types';
+
+/** Fetches each window in turn (in order, so a tenant's rate limit sees one request at a time). */
+export async function fetchInteractionWindows(
+	context: IExecuteFunctions | IPollFunctions,
+	connection: OpenDialogConnection,
+	windows: DateWindow[],
+	filters: Record<string, string>,
+	itemIndex?: number,
+): Promise<InteractionsResponse[]> {
+	const responses: InteractionsResponse[] = [];
+	for (const window of windows) {
+		const body = await openDialogApiRequest<unknown>(context, connection, {
+			method: 'GET',
+			endpoint: 'userInteractions',
+			qs: { from: toApiDate(window.from), to: toApiDate(window.to), ...filters },
+			itemIndex,
+		});
+		assertInteractionsResponse(body);
+		responses.push(body);
+	}
+	return responses;
+}

@@ -1,0 +1,142 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { endpointPath, normaliseBaseUrl, type Endpoint } from './endpoints';
+import {
+	describeFailure,
+	describeUnreachable,
+	isRetryable,
+	retryDelayMs,
+	type FailureDescription,
+} from './failures';
+import type { ApiVersion } from './types';
+
+export const CREDENTIAL_NAME = 'openDialogApi';
+
+/** How many times a 429 or 5xx answer is retried before it becomes an error. */
+export const MAX_RETRIES = 5;
+
+type OpenDialogContext = IExecuteFunctions | IPollFunctions;
+
+/** A failed API call; keeps the status and a 422's field errors for callers that map them. */
+export class OpenDialogApiError extends NodeApiError {
+	readonly statusCode: number;
+
+	readonly fieldErrors: Record<string, string[]>;
+
+	constructor(node: INode, failure: FailureDescription, statusCode: number, itemIndex?: number) {
+		super(node, failure.details as JsonObject, {
+			message: failure.message,
+			description: failure.description,
+			httpCode: String(statusCode),
+			itemIndex,
+		});
+		this.statusCode = statusCode;
+		this.fieldErrors = failure.fieldErrors ?? {};
+	}
+}
+
+export interface OpenDialogConnection {
+	baseUrl: string;
+	apiVersion: ApiVersion;
+	/** Kept only to scrub it out of anything the server echoes back into an error. */
+	secret: string;
+}
+
+export interface OpenDialogRequest {
+	method: IHttpRequestMethods;
+	endpoint: Endpoint;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+}
+
+export async function getConnection(context: OpenDialogContext): Promise<OpenDialogConnection> {
+	const credentials = await context.getCredentials(CREDENTIAL_NAME);
+	return {
+		baseUrl: normaliseBaseUrl(String(credentials.baseUrl ?? '')),
+		apiVersion: credentials.apiVersion === 'legacy' ? 'legacy' : 'public',
+		secret: String(credentials.apiToken ?? ''),
+	};
+}
+
+/**
+ * The one door to the OpenDialog API: every request goes through here, so auth, the JSON
+ * Accept header, retries and error wording are the same for every node.
+ */
+export async function openDialogApiRequest<T>(
+	context: OpenDialogContext,
+	connection: OpenDialogConnection,
+	request: OpenDialogRequest,
+): Promise<T> {
+	const path = endpointPath(connection.apiVersion, request.endpoint);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${connection.baseUrl}${path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		// Without it Laravel answers auth and validation failures with a 302 to an HTML page.
+		headers: { Accept: 'application/json' },
+		// A redirect means a wrong URL or a stripped header; following it only hides that.
+		disableFollowRedirect: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	};
+
+	for (let attempt = 0; ; attempt++) {
+		const response = await send(context, connection, options, request.itemIndex);
+		const { statusCode } = response;
+		if (statusCode >= 200 && statusCode < 300 && typeof response.body !== 'string') {
+			return response.body as T;
+		}
+		if (isRetryable(statusCode) && attempt < MAX_RETRIES) {
+			await sleep(retryDelayMs(attempt, response.headers['retry-after']));
+			continue;
+		}
+		const failure = describeFailure({
+			statusCode,
+			body: response.body,
+			location: response.headers.location as string | undefined,
+			baseUrl: connection.baseUrl,
+			path,
+			apiVersion: connection.apiVersion,
+			attempts: attempt + 1,
+			secret: connection.secret,
+		});
+		throw new OpenDialogApiError(context.getNode(), failure, statusCode, request.itemIndex);
+	}
+}
+
+async function send(
+	context: OpenDialogContext,
+	connection: OpenDialogConnection,
+	options: IHttpRequestOptions,
+	itemIndex: number | undefined,
+): Promise<IN8nHttpFullResponse> {
+	try {
+		return (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_NAME,
+			// Each attempt gets its own copy: the auth step writes headers into it.
+			{ ...options, headers: { ...options.headers } },
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		// The helper's error carries the request config, token included: rebuild it bare.
+		const failure = describeUnreachable(error, connection.baseUrl, connection.secret);
+		throw new NodeApiError(context.getNode(), failure.details as JsonObject, {
+			message: failure.message,
+			description: failure.description,
+			itemIndex,
+		});
+	}
+}

