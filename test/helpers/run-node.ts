@@ -1,0 +1,138 @@
+/**
+ * Runs one node's execute() inside n8n's own execution engine (n8n-core's WorkflowExecute):
+ * real parameter and expression resolution, real credential authentication and real HTTP
+ * through n8n's request helpers. Only the credential store is in memory.
+ */
+import { mock } from 'jest-mock-extended';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	createDeferredPromise,
+	createRunExecutionData,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type ITaskData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { OpenDialogApi } from '../../credentials/OpenDialogApi.credentials';
+
+class InMemoryCredentials extends ICredentialsHelper {
+	private readonly credentialType: ICredentialType = new OpenDialogApi();
+
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) {
+		// The generic form n8n resolves: each header value is an expression over $credentials.
+		const generic = this.credentialType.authenticate as { properties: { headers: Record<string, string> } };
+		const headers: Record<string, string> = {};
+		for (const [name, template] of Object.entries(generic.properties.headers)) {
+			headers[name] = template.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
+				String(credentials[key] ?? ''),
+			);
+		}
+		return { ...request, headers: { ...request.headers, ...headers } };
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted() {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return this.credentialType.properties;
+	}
+}
+
+export interface RunNodeOptions {
+	node: INodeType;
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	timezone?: string;
+}
+
+export interface NodeRun {
+	items: INodeExecutionData[];
+	error?: Error & { description?: string; context?: Record<string, unknown>; httpCode?: string | null };
+	/** n8n's own measure of the node's work. */
+	executionTime: number;
+}
+
+const NODE_TYPE = 'n8n-nodes-opendialog.testNode';
+
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	const nodeTypes: INodeTypes = {
+		getByName: () => options.node,
+		getByNameAndVersion: () => options.node,
+		getKnownTypes: () => ({}),
+	};
+	const node: INode = {
+		id: 'b3a1c0de-0000-4000-8000-000000000001',
+		name: 'OpenDialog',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { openDialogApi: { id: '1', name: 'OpenDialog test' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		settings: { timezone: options.timezone ?? 'UTC' },
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', '1', mock());
+	const done = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+	// Everything the engine asks of the server around it (webhooks, variables…) is unused here.
+	const additionalData = (mock as (defaults: object) => IWorkflowExecuteAdditionalData)({
+		hooks,
+		currentNodeParameters: undefined,
+	});
+	additionalData.credentialsHelper = new InMemoryCredentials(options.credentials);
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+		},
+	});
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await done.promise;
+	const task = run.data.resultData.runData[node.name]?.[0] as ITaskData;
+	return {
+		items: task?.data?.main?.[0] ?? [],
+		error: (task?.error ?? run.data.resultData.error) as NodeRun['error'],
+		executionTime: task?.executionTime ?? 0,
+	};
+}

@@ -1,0 +1,130 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { TenantStore, UserInRange } from './tenant';
+import { sendJson } from './laravel';
+
+export const PUBLIC_FILTERS = [
+	'user_id',
+	'selected_scenario',
+	'email',
+	'country',
+	'browser',
+	'browser_language',
+	'os',
+	'ip_address',
+	'timezone',
+	'platform',
+];
+
+/** Parses a date the way PHP's Carbon would for the documented formats; reads it as UTC. */
+export function parseServerDate(text: string): number | undefined {
+	const trimmed = text.trim();
+	if (trimmed === '') return undefined;
+	const hasZone = /(Z|[+-]\d\d:?\d\d)$/i.test(trimmed);
+	const iso = trimmed.replace(' ', 'T');
+	const ms = Date.parse(hasZone ? iso : `${iso}${/T/.test(iso) ? '' : 'T00:00:00'}Z`);
+	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
+export function echoDate(seconds: number): string {
+	return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '.000000Z');
+}
+
+function matchesFilters(user: UserInRange, filters: Record<string, string>): boolean {
+	for (const [name, wanted] of Object.entries(filters)) {
+		const custom = (user.userData.custom ?? {}) as Record<string, unknown>;
+		const actual =
+			name === 'user_id' ? user.userId : name === 'selected_scenario' ? custom.selected_scenario : user.userData[name];
+		// LIKE %value%, case-insensitive
+		if (!String(actual ?? '').toLowerCase().includes(wanted.toLowerCase())) return false;
+	}
+	return true;
+}
+
+export interface InteractionsQuery {
+	from: number;
+	to: number;
+	filters: Record<string, string>;
+}
+
+/** Validates the query; returns Laravel-style field errors or the parsed query. */
+export function readInteractionsQuery(
+	query: URLSearchParams,
+	generation: 'public' | 'legacy',
+): { errors: Record<string, string[]> } | { query: InteractionsQuery } {
+	const errors: Record<string, string[]> = {};
+	const dates: Record<string, number> = {};
+	for (const field of ['from', 'to']) {
+		const value = query.get(field);
+		if (value === null || value === '') errors[field] = [`The ${field} field is required.`];
+		else {
+			const parsed = parseServerDate(value);
+			if (parsed === undefined) errors[field] = [`The ${field} is not a valid date.`];
+			else dates[field] = parsed;
+		}
+	}
+	const filters: Record<string, string> = {};
+	if (generation === 'public') {
+		for (const [name, value] of query) {
+			if (name === 'from' || name === 'to') continue;
+			if (!PUBLIC_FILTERS.includes(name)) {
+				errors[name] = [`The filter '${name}' is not allowed.`];
+				continue;
+			}
+			filters[name] = value;
+		}
+	}
+	if (Object.keys(errors).length > 0) return { errors };
+	return { query: { from: dates.from, to: dates.to, filters } };
+}
+
+/** Streams the body: a 50,000-user answer is never held in memory as one string. */
+export async function streamInteractions(
+	res: ServerResponse,
+	store: TenantStore,
+	query: InteractionsQuery,
+): Promise<void> {
+	res.writeHead(200, { 'Content-Type': 'application/json' });
+	const from = echoDate(query.from);
+	const to = echoDate(query.to);
+	let buffer = '{"data":[';
+	let first = true;
+	for (const user of store.usersInRange(query.from, query.to)) {
+		if (!matchesFilters(user, query.filters)) continue;
+		const record = {
+			[user.userId]: {
+				chatbot_user_data: user.userData,
+				from,
+				to,
+				interactions: user.messages.map((message) => ({
+					type: message.type,
+					date: echoDate(message.date),
+					text: message.text,
+					data: message.data,
+				})),
+			},
+		};
+		buffer += (first ? '' : ',') + JSON.stringify(record);
+		first = false;
+		if (buffer.length > 65_536) {
+			const flushed = res.write(buffer);
+			buffer = '';
+			// Honour backpressure so the server's memory stays flat however large the answer.
+			if (!flushed) await new Promise((resolve) => res.once('drain', resolve));
+		}
+	}
+	res.end(`${buffer}]}`);
+}
+
+export async function handleInteractions(
+	_req: IncomingMessage,
+	res: ServerResponse,
+	store: TenantStore,
+	query: InteractionsQuery,
+): Promise<void> {
+	if (query.from > query.to) {
+		sendJson(res, 200, { data: [] });
+		return;
+	}
+	await streamInteractions(res, store, query);
+}
