@@ -161,7 +161,7 @@ export class OpenDialogTestServer {
 
 	/** Back to a fresh state: no messages, faults, log or links; config kept unless given. */
 	reset(config: Partial<ServerConfig> = {}): void {
-		Object.assign(this.config, defaultConfig(), config);
+		Object.assign(this.config, defaultConfig(), { tenant: undefined }, config);
 		this.store.setSpec(this.config.tenant);
 		this.store.clearMessages();
 		this.faults = [];

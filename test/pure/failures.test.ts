@@ -1,0 +1,91 @@
+import { describeFailure, redact, retryDelayMs, type FailedResponse } from '../../nodes/shared/failures';
+
+const SECRET = 'sk-live-9f8e7d6c';
+const failed = (statusCode: number, body: unknown = {}, extra: Partial<FailedResponse> = {}) =>
+	describeFailure({
+		statusCode,
+		body,
+		baseUrl: 'https://acme.cloud.opendialog.ai',
+		path: '/public/api/user-interactions',
+		apiVersion: 'public',
+		attempts: 1,
+		secret: SECRET,
+		...extra,
+	});
+
+describe('retryDelayMs', () => {
+	test('honours Retry-After in seconds', () => {
+		expect(retryDelayMs(0, '3')).toBe(3000);
+		expect(retryDelayMs(4, ['0'])).toBe(0);
+	});
+
+	test('honours Retry-After as an HTTP date', () => {
+		const now = Date.UTC(2024, 0, 1, 0, 0, 0);
+		expect(retryDelayMs(0, 'Mon, 01 Jan 2024 00:00:05 GMT', now)).toBe(5000);
+	});
+
+	test('backs off exponentially without Retry-After, up to a minute', () => {
+		expect([0, 1, 2, 3].map((attempt) => retryDelayMs(attempt, undefined))).toEqual([1000, 2000, 4000, 8000]);
+		expect(retryDelayMs(12, undefined)).toBe(60_000);
+		expect(retryDelayMs(0, '3600')).toBe(60_000);
+	});
+});
+
+describe('describeFailure', () => {
+	test('401 points at the API token', () => {
+		const failure = failed(401, { message: 'Unauthenticated.' });
+		expect(failure.message).toMatch(/rejected the API token/);
+		expect(failure.description).toMatch(/Identity & Security/);
+	});
+
+	test('404 points at the base URL and API version', () => {
+		const failure = failed(404, { message: 'Not Found' });
+		expect(failure.message).toMatch(/no public API at this address/);
+		expect(failure.description).toMatch(/Base URL.*API Version/);
+	});
+
+	test('404 for disabled full-page webchat says how to enable it', () => {
+		const failure = failed(404, { message: 'Fullpage webchat routes are not enabled.' });
+		expect(failure.message).toMatch(/Full-page webchat is not enabled/);
+		expect(failure.description).toMatch(/Enable full-page webchat/);
+	});
+
+	test("422 lists the server's field messages", () => {
+		const failure = failed(422, {
+			message: 'The given data was invalid.',
+			errors: { 'dataset.3.attributes': ['The dataset.3.attributes field is required.'], from: ['bad'] },
+		});
+		expect(failure.message).toBe(
+			'OpenDialog rejected the request: dataset.3.attributes: The dataset.3.attributes field is required.; from: bad',
+		);
+		expect(failure.fieldErrors).toEqual({
+			'dataset.3.attributes': ['The dataset.3.attributes field is required.'],
+			from: ['bad'],
+		});
+	});
+
+	test('an HTML page where JSON was expected says so', () => {
+		expect(failed(200, '<!DOCTYPE html><html>Login</html>').message).toBe(
+			'OpenDialog answered with an HTML page instead of JSON',
+		);
+	});
+
+	test('a redirect names where it went', () => {
+		expect(failed(302, '', { location: 'https://acme.cloud.opendialog.ai/login' }).description).toMatch(/\/login/);
+	});
+
+	test('429 and 5xx say how many attempts were made', () => {
+		expect(failed(429, {}, { attempts: 6 }).message).toMatch(/after 6 attempts/);
+		expect(failed(503, {}, { attempts: 6 }).message).toMatch(/\(503\) 6 times/);
+	});
+
+	test('never repeats the token, even when the server echoes it', () => {
+		const failure = failed(400, { message: `bad token ${SECRET}` });
+		expect(JSON.stringify(failure)).not.toContain(SECRET);
+		expect(failure.message).toContain('bad token ***');
+	});
+});
+
+test('redact leaves text alone when there is no real secret to hide', () => {
+	expect(redact('abc', '')).toBe('abc');
+});
