@@ -16,6 +16,12 @@ module.exports = {
 	projects: [
 		{ displayName: 'pure', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/pure/**/*.test.ts'] },
 		{ displayName: 'node', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/node/**/*.test.ts'] },
-		{ displayName: 'n8n', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/n8n/**/*.test.ts'] },
+		{
+			displayName: 'n8n',
+			testEnvironment: 'node',
+			transform,
+			testMatch: ['<rootDir>/test/n8n/**/*.test.ts'],
+			globalSetup: '<rootDir>/test/n8n/global-setup.ts',
+		},
 	],
 };
