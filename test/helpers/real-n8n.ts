@@ -4,7 +4,7 @@
  * community package (unpacked into <user folder>/.n8n/nodes/node_modules/<name>, dev and
  * peer dependencies dropped, `npm install --ignore-scripts`).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
 	closeSync,
 	mkdirSync,
@@ -68,8 +68,9 @@ export class RealN8n {
 	constructor(
 		readonly installDir: string,
 		tarball: string,
+		userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-opendialog-e2e-')),
 	) {
-		this.userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-opendialog-e2e-'));
+		this.userFolder = userFolder;
 		this.env = {
 			// Jest's NODE_ENV=test switches n8n into its own test mode; n8n must run as users run it.
 			...withoutTestRunnerVariables(process.env),
@@ -141,6 +142,16 @@ export class RealN8n {
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		const result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
 		return { ...result, run: parseRun(result.stdout) };
+	}
+
+	/** Starts the n8n editor and REST API; `inherit` shows n8n's log in this terminal. */
+	startServer(port: number, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
+		const bin = path.join(this.installDir, 'node_modules', '.bin', 'n8n');
+		return spawn(bin, ['start'], {
+			env: { ...this.env, N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false' },
+			cwd: this.userFolder,
+			stdio,
+		});
 	}
 
 	dispose(): void {

@@ -1,0 +1,63 @@
+/**
+ * The package's main job, for real: a local OpenDialog workspace (the test server, seeded
+ * with 200 users who talked to it over the last week) and real n8n with this package
+ * installed as a community package, its credential and the example workflows imported.
+ *   npm run demo            then open the printed address
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+import { n8nInstallDir, packPackage, RealN8n } from '../test/helpers/real-n8n';
+import { startOpenDialogServer } from '../test/server/server';
+
+const ROOT = path.resolve(__dirname, '..');
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const OPENDIALOG_PORT = Number(process.env.OPENDIALOG_PORT ?? 8787);
+
+async function main(): Promise<void> {
+	console.log('Installing n8n on first run (a few minutes), building and packing the package…');
+	const installDir = n8nInstallDir();
+	const tarball = packPackage(path.join(ROOT, '.tmp', 'pack'));
+
+	const now = Math.floor(Date.now() / 1000);
+	const openDialog = await startOpenDialogServer(
+		{ tenant: { users: 200, interactionsPerUser: 20, from: now - 7 * 86_400, to: now, seed: 42 } },
+		OPENDIALOG_PORT,
+	);
+
+	const userFolder = path.join(ROOT, '.tmp', 'demo-n8n');
+	rmSync(userFolder, { recursive: true, force: true });
+	const n8n = new RealN8n(installDir, tarball, userFolder);
+	await n8n.importCredentials([
+		{
+			id: 'opendialog-local',
+			name: 'OpenDialog (local test server)',
+			type: 'openDialogApi',
+			data: { baseUrl: openDialog.url, apiToken: openDialog.config.token, apiVersion: 'public' },
+		},
+	]);
+	for (const file of readdirSync(path.join(ROOT, 'examples')).filter((name) => name.endsWith('.json'))) {
+		await n8n.importWorkflow(JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')));
+	}
+
+	console.log(`
+OpenDialog test server: ${openDialog.url}  (token ${openDialog.config.token})
+n8n with n8n-nodes-opendialog: http://localhost:${N8N_PORT}
+  Create the owner account when asked, open a workflow under "Overview" and click "Execute workflow".
+  The credential "OpenDialog (local test server)" already points at the test server.
+Stop with Ctrl+C.
+`);
+	const server = n8n.startServer(N8N_PORT);
+	const stop = () => {
+		server.kill('SIGTERM');
+		void openDialog.close().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	server.on('exit', (code) => void openDialog.close().then(() => process.exit(code ?? 0)));
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});

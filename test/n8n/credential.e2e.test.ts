@@ -1,0 +1,88 @@
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+import { useRealN8n } from '../helpers/n8n-fixture';
+
+jest.setTimeout(300_000);
+
+const fixture = useRealN8n();
+let n8nServer: ChildProcess;
+let n8nUrl: string;
+let cookie: string;
+
+async function freePort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const { port } = probe.address() as { port: number };
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}
+
+async function waitUntilReady(url: string, deadline = Date.now() + 120_000): Promise<void> {
+	while (Date.now() < deadline) {
+		// /healthz answers before the REST routes exist; settings answers once they do.
+		const ok = await fetch(`${url}/rest/settings`).then((response) => response.ok, () => false);
+		if (ok) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n did not start at ${url}`);
+}
+
+beforeAll(async () => {
+	const port = await freePort();
+	n8nUrl = `http://127.0.0.1:${port}`;
+	n8nServer = fixture.n8n.startServer(port, 'ignore');
+	await waitUntilReady(n8nUrl);
+	const setup = await fetch(`${n8nUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Credential-Test-1' }),
+	});
+	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+	cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+});
+
+afterAll(() => {
+	n8nServer?.kill('SIGTERM');
+});
+
+/** n8n's own "Test" button: POST /rest/credentials/test runs the credential's test request. */
+async function testCredential(data: Record<string, string>): Promise<{ status: string; message: string }> {
+	const response = await fetch(`${n8nUrl}/rest/credentials/test`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', cookie },
+		body: JSON.stringify({ credentials: { id: 'od-public', name: 'OpenDialog', type: 'openDialogApi', data } }),
+	});
+	return ((await response.json()) as { data: { status: string; message: string } }).data;
+}
+
+const valid = () => ({ baseUrl: `${fixture.server.url}/`, apiToken: fixture.server.config.token, apiVersion: 'public' });
+
+test('the credential test passes with a valid token on both API generations', async () => {
+	expect(await testCredential(valid())).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect((await testCredential({ ...valid(), apiVersion: 'legacy' })).status).toBe('OK');
+	const sent = fixture.server.apiRequests('interactions').slice(-2);
+	expect(sent.map((request) => [request.path, request.accept, request.authorized])).toEqual([
+		['/public/api/user-interactions', 'application/json', true],
+		['/api/user-interactions', 'application/json', true],
+	]);
+});
+
+test('the credential test fails on a bad token', async () => {
+	const result = await testCredential({ ...valid(), apiToken: 'wrong' });
+	expect(result.status).toBe('Error');
+	expect(result.message).toMatch(/Authorization failed/);
+});
+
+test('the credential test fails on a wrong URL', async () => {
+	expect((await testCredential({ ...valid(), baseUrl: `${fixture.server.url}/wrong/` })).status).toBe('Error');
+});
+
+test('the credential test fails when the URL answers with a web page instead of the API', async () => {
+	fixture.server.injectFaults({ status: 200, body: '<!DOCTYPE html><html><body>Welcome</body></html>' });
+	const result = await testCredential(valid());
+	expect(result).toEqual({
+		status: 'Error',
+		message: 'The Base URL answered, but not like OpenDialog: check it is your workspace address, e.g. https://acme.cloud.opendialog.ai',
+	});
+});
