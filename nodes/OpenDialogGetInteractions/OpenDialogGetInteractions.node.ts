@@ -61,7 +61,7 @@ export class OpenDialogGetInteractions implements INodeType {
 			} catch (error) {
 				const itemError = toItemError(this, error, itemIndex);
 				if (!this.continueOnFail()) throw itemError;
-				output.push(errorItem(itemError, itemIndex));
+				output.push(errorItem(itemError.message, itemIndex));
 			}
 		}
 		return [output];

@@ -23,6 +23,19 @@ export function toItemError(
 }
 
 /** The error item Continue On Fail emits in place of a result. */
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
+export function errorItem(message: string, itemIndex: number): INodeExecutionData {
+	return { json: { error: message }, pairedItem: { item: itemIndex } };
+}
+
+/** "0–2, 5, 7–9": item lists in error messages stay short however many items there are. */
+export function describeItemRanges(indices: number[]): string {
+	const sorted = [...indices].sort((a, b) => a - b);
+	const ranges: string[] = [];
+	for (let start = 0; start < sorted.length; ) {
+		let end = start;
+		while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+		ranges.push(end === start ? `${sorted[start]}` : `${sorted[start]}–${sorted[end]}`);
+		start = end + 1;
+	}
+	return ranges.join(', ');
 }

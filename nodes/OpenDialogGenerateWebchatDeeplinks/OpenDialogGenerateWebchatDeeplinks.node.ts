@@ -1,0 +1,66 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { toItemError } from '../shared/item-errors';
+import { getConnection } from '../shared/transport';
+import { planBatches, type PreparedRow } from './batches';
+import { deeplinkProperties } from './description';
+import { readBatchSize, readOutputSettings, readRow } from './parameters';
+import { DeeplinkResults } from './results';
+import { sendBatch } from './send-batch';
+
+export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenDialog Generate Webchat Deeplinks',
+		name: 'openDialogGenerateWebchatDeeplinks',
+		icon: { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ "Scenario " + ($parameter["scenarioBy"] === "alias" ? $parameter["scenarioAlias"] : $parameter["scenarioId"]) }}',
+		description:
+			'Create a personalised OpenDialog webchat short link for each contact, with their details pre-loaded as attributes',
+		defaults: { name: 'OpenDialog Generate Webchat Deeplinks' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openDialogApi', required: true }],
+		properties: deeplinkProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const results = new DeeplinkResults(this, items, this.continueOnFail());
+		let batchSize: number;
+		try {
+			batchSize = readBatchSize(this);
+		} catch (error) {
+			throw toItemError(this, error, 0);
+		}
+		const connection = await getConnection(this);
+
+		// Every row is checked before the first request, so bad input fails before links are made.
+		const rows: PreparedRow[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				rows.push(readRow(this, items[itemIndex], itemIndex));
+			} catch (error) {
+				results.fail(itemIndex, error);
+			}
+		}
+
+		for (const batch of planBatches(rows, batchSize)) {
+			let outcomes;
+			try {
+				outcomes = await sendBatch(this, connection, batch, this.continueOnFail());
+			} catch (error) {
+				results.failBatch(batch.rows.map((row) => row.itemIndex), error);
+				continue;
+			}
+			for (const [itemIndex, outcome] of outcomes) {
+				if ('link' in outcome) results.link(itemIndex, outcome.link, readOutputSettings(this, itemIndex));
+				else results.fail(itemIndex, outcome.error);
+			}
+		}
+		return [results.toItems()];
+	}
+}

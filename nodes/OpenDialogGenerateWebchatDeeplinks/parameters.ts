@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { InputError } from '../shared/input-error';
+import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
+import type { PreparedRow, ScenarioRef } from './batches';
+
+export const DEFAULT_BATCH_SIZE = 100;
+export const MAX_BATCH_SIZE = 1000;
+
+export interface OutputSettings {
+	outputField: string;
+	linkOnly: boolean;
+}
+
+function readScenario(context: IExecuteFunctions, itemIndex: number): ScenarioRef {
+	const byAlias = context.getNodeParameter('scenarioBy', itemIndex) === 'alias';
+	const name = byAlias ? 'scenarioAlias' : 'scenarioId';
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (value === '') {
+		throw new InputError(
+			byAlias ? "'Scenario Alias' is empty" : "'Scenario ID' is empty",
+			'Set the scenario the links should open, as found in OpenDialog (or choose the other way of naming it).',
+		);
+	}
+	return byAlias ? { scenario_alias: value } : { scenario_id: value };
+}
+
+function readAttributes(context: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): IDataObject {
+	const mode = context.getNodeParameter('attributesMode', itemIndex);
+	if (mode === 'defineBelow') {
+		const pairs = context.getNodeParameter('attributes.attribute', itemIndex, []) as IDataObject[];
+		return pairsToObject(pairs) as IDataObject;
+	}
+	if (mode === 'json') {
+		return parseAttributesJson(context.getNodeParameter('attributesJson', itemIndex)) as IDataObject;
+	}
+	return item.json;
+}
+
+/** Reads one item's parameters into a checked dataset row; throws InputError when invalid. */
+export function readRow(context: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): PreparedRow {
+	return {
+		itemIndex,
+		scenario: readScenario(context, itemIndex),
+		row: buildDatasetRow(context.getNodeParameter('userId', itemIndex, ''), readAttributes(context, item, itemIndex)),
+	};
+}
+
+/** A run-wide setting: batches span items, so it is read once. */
+export function readBatchSize(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const size = Number(options.batchSize ?? DEFAULT_BATCH_SIZE);
+	if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH_SIZE) {
+		throw new InputError(
+			`'Batch Size' must be a whole number from 1 to ${MAX_BATCH_SIZE}, got ${options.batchSize}`,
+			`Use ${DEFAULT_BATCH_SIZE}, the documented maximum of OpenDialog, unless your workspace allows another.`,
+		);
+	}
+	return size;
+}
+
+export function readOutputSettings(context: IExecuteFunctions, itemIndex: number): OutputSettings {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const outputField = String(options.outputField ?? 'deeplink').trim();
+	return { outputField: outputField === '' ? 'deeplink' : outputField, linkOnly: options.linkOnly === true };
+}
