@@ -12,9 +12,8 @@ function isBinaryLike(value: object): boolean {
 	return Buffer.isBuffer(value) || ('mimeType' in value && 'data' in value);
 }
 
-/** Dates become ISO text, the form OpenDialog attributes store them in. */
-function asScalar(value: unknown): Scalar | null | undefined {
-	if (value === null || value === undefined) return value;
+/** Dates become ISO text, the form OpenDialog attributes store them in. Undefined: not a scalar. */
+function asScalar(value: unknown): Scalar | undefined {
 	if (typeof value === 'string' || typeof value === 'boolean') return value;
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
@@ -23,6 +22,7 @@ function asScalar(value: unknown): Scalar | null | undefined {
 }
 
 function toAttributeValue(name: string, value: unknown): AttributeValue | null {
+	if (value === null || value === undefined) return null;
 	const scalar = asScalar(value);
 	if (scalar !== undefined) return scalar;
 	if (typeof value === 'number') {
@@ -31,9 +31,9 @@ function toAttributeValue(name: string, value: unknown): AttributeValue | null {
 	if (Array.isArray(value)) {
 		const list: Scalar[] = [];
 		for (const element of value) {
+			if (element === null || element === undefined) continue;
 			const item = asScalar(element);
-			if (item === null || item === undefined) {
-				if (element === null || element === undefined) continue;
+			if (item === undefined) {
 				throw new InputError(`Attribute '${name}' is a list holding ${describe(element)}`, FIX_HINT);
 			}
 			list.push(item);

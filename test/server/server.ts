@@ -43,6 +43,8 @@ export interface Fault {
 	/** Waits this long, then answers normally unless a status is given too. */
 	delayMs?: number;
 	times?: number;
+	/** Lets this many matching requests through before the fault starts. */
+	skip?: number;
 }
 
 export interface LoggedRequest {
@@ -265,6 +267,10 @@ export class OpenDialogTestServer {
 	private async applyFault(res: ServerResponse, path: string): Promise<boolean> {
 		const fault = this.faults.find((candidate) => !candidate.path || path.includes(candidate.path));
 		if (!fault) return false;
+		if (fault.skip) {
+			fault.skip--;
+			return false;
+		}
 		fault.times = (fault.times ?? 1) - 1;
 		if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
 		if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
