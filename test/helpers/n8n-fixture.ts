@@ -1,7 +1,13 @@
 import { OpenDialogTestServer, type ServerConfig } from '../server/server';
 import { RealN8n } from './real-n8n';
 
-export const CREDENTIALS = { public: 'od-public', legacy: 'od-legacy', badToken: 'od-bad-token' } as const;
+/** `example` is the id the workflows in examples/ refer to. */
+export const CREDENTIALS = {
+	public: 'od-public',
+	legacy: 'od-legacy',
+	badToken: 'od-bad-token',
+	example: 'opendialog-local',
+} as const;
 
 /** A local OpenDialog server and a real n8n with this package and three credentials. */
 export function useRealN8n(config: Partial<ServerConfig> = {}) {
@@ -19,6 +25,7 @@ export function useRealN8n(config: Partial<ServerConfig> = {}) {
 			credential(CREDENTIALS.public, 'public'),
 			credential(CREDENTIALS.legacy, 'legacy'),
 			credential(CREDENTIALS.badToken, 'public', 'not-the-token-77aa'),
+			credential(CREDENTIALS.example, 'public'),
 		]);
 	});
 	afterAll(async () => {
