@@ -11,7 +11,7 @@ import { fetchInteractionWindows } from '../shared/interactions-api';
 import { errorItem, toItemError } from '../shared/item-errors';
 import { getConnection } from '../shared/transport';
 import { interactionsProperties } from './description';
-import { groupInteractionsByUser, toInteractionItems } from './interactions';
+import { groupInteractionsByUser, toInteractionItems } from '../shared/interactions';
 import { buildInteractionsQuery } from './query';
 
 export class OpenDialogGetInteractions implements INodeType {

@@ -1,9 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const outputModes = {
-	perUser: 'perUser',
-	perInteraction: 'perInteraction',
-} as const;
+import { filtersProperty } from '../shared/filters';
+import { outputModeProperty } from '../shared/output-mode';
 
 export const interactionsProperties: INodeProperties[] = [
 	{
@@ -23,64 +21,8 @@ export const interactionsProperties: INodeProperties[] = [
 		required: true,
 		description: "End of the range, inclusive. Must not be before 'From'.",
 	},
-	{
-		displayName: 'Output',
-		name: 'outputMode',
-		type: 'options',
-		options: [
-			{
-				name: 'One Item per User',
-				value: outputModes.perUser,
-				description: "Each item holds a user's ID, profile and all their interactions",
-			},
-			{
-				name: 'One Item per Interaction',
-				value: outputModes.perInteraction,
-				description: "Each item holds one thing a user said or clicked, with the user's ID",
-			},
-		],
-		default: 'perUser',
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description:
-			'Only return users matching all of these (case-insensitive, partial match). Needs the public API.',
-		options: [
-			{ displayName: 'Browser', name: 'browser', type: 'string', default: '', placeholder: 'e.g. Chrome' },
-			{
-				displayName: 'Browser Language',
-				name: 'browserLanguage',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. en-GB',
-			},
-			{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. GB' },
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. name@email.com',
-				default: '',
-			},
-			{ displayName: 'IP Address', name: 'ipAddress', type: 'string', default: '', placeholder: 'e.g. 203.0.113.7' },
-			{ displayName: 'Operating System', name: 'os', type: 'string', default: '', placeholder: 'e.g. macOS' },
-			{ displayName: 'Platform', name: 'platform', type: 'string', default: '', placeholder: 'e.g. webchat' },
-			{
-				displayName: 'Scenario ID',
-				name: 'selectedScenario',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 0x2e9a',
-				description: 'ID of the scenario the users talked to',
-			},
-			{ displayName: 'Timezone', name: 'timezone', type: 'string', default: '', placeholder: 'e.g. Europe/London' },
-			{ displayName: 'User ID', name: 'userId', type: 'string', default: '', placeholder: 'e.g. abc123' },
-		],
-	},
+	outputModeProperty,
+	filtersProperty,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -3,21 +3,8 @@ import type { DateTime } from 'luxon';
 import { parseDateInput, toApiDate, toApiEchoDate } from '../shared/dates';
 import { InputError } from '../shared/input-error';
 import type { ApiVersion } from '../shared/types';
-import { planDateWindows, type DateWindow } from './windows';
-
-/** Node filter names → the public API's query parameter names. */
-export const FILTER_PARAMETERS: Record<string, string> = {
-	userId: 'user_id',
-	selectedScenario: 'selected_scenario',
-	email: 'email',
-	country: 'country',
-	browser: 'browser',
-	browserLanguage: 'browser_language',
-	os: 'os',
-	ipAddress: 'ip_address',
-	timezone: 'timezone',
-	platform: 'platform',
-};
+import { readFilters } from '../shared/filters';
+import { planDateWindows, type DateWindow } from '../shared/windows';
 
 export interface InteractionsQueryInput {
 	from: unknown;
@@ -45,25 +32,6 @@ function readDate(value: unknown, label: string, timezone: string): DateTime {
 		);
 	}
 	return date;
-}
-
-function readFilters(filters: Record<string, unknown>, apiVersion: ApiVersion): Record<string, string> {
-	const result: Record<string, string> = {};
-	for (const [name, value] of Object.entries(filters)) {
-		if (value === undefined || value === null || String(value).trim() === '') continue;
-		const parameter = FILTER_PARAMETERS[name];
-		if (!parameter) {
-			throw new InputError(`Unknown filter '${name}'`, `Use one of: ${Object.keys(FILTER_PARAMETERS).join(', ')}.`);
-		}
-		result[parameter] = String(value).trim();
-	}
-	if (apiVersion === 'legacy' && Object.keys(result).length > 0) {
-		throw new InputError(
-			'Filters need the public OpenDialog API',
-			"The credential is set to the legacy API, which has no filters. Set the credential's API Version to Public, or remove the filters.",
-		);
-	}
-	return result;
 }
 
 export function buildInteractionsQuery(input: InteractionsQueryInput): InteractionsQuery {

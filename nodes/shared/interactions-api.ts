@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import type { DateWindow } from '../OpenDialogGetInteractions/windows';
-import { assertInteractionsResponse } from '../OpenDialogGetInteractions/interactions';
+import type { DateWindow } from './windows';
+import { assertInteractionsResponse } from './interactions';
 import { toApiDate } from './dates';
 import { openDialogApiRequest, type OpenDialogConnection } from './transport';
 import type { InteractionsResponse } from './types';

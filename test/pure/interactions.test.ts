@@ -2,7 +2,7 @@ import {
 	assertInteractionsResponse,
 	groupInteractionsByUser,
 	toInteractionItems,
-} from '../../nodes/OpenDialogGetInteractions/interactions';
+} from '../../nodes/shared/interactions';
 import type { InteractionsResponse } from '../../nodes/shared/types';
 
 const interaction = (date: string, text = '') => ({ type: 'text', date, text, data: null });

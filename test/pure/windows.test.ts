@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { planDateWindows } from '../../nodes/OpenDialogGetInteractions/windows';
+import { planDateWindows } from '../../nodes/shared/windows';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const show = (windows: ReturnType<typeof planDateWindows>) =>

@@ -3,7 +3,7 @@ import type {
 	ApiUserRecord,
 	InteractionsResponse,
 	UserInteractions,
-} from '../shared/types';
+} from './types';
 
 export interface GroupOptions {
 	/** Interactions come in database order; chronological is what people expect to read. */
