@@ -4,7 +4,7 @@
  * through n8n's request helpers. Only the credential store is in memory.
  */
 import { mock } from 'jest-mock-extended';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -87,7 +87,16 @@ export interface NodeRun {
 
 const NODE_TYPE = 'n8n-nodes-opendialog.testNode';
 
-export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+interface TestWorkflowOptions {
+	node: INodeType;
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	timezone?: string;
+}
+
+/** A one-node workflow and the engine's surroundings, with credentials held in memory. */
+function testWorkflow(options: TestWorkflowOptions) {
 	const nodeTypes: INodeTypes = {
 		getByName: () => options.node,
 		getByNameAndVersion: () => options.node,
@@ -111,17 +120,20 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		active: false,
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
-
 	const hooks = new ExecutionLifecycleHooks('manual', '1', mock());
-	const done = createDeferredPromise<IRun>();
-	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 	// Everything the engine asks of the server around it (webhooks, variables…) is unused here.
 	const additionalData = (mock as (defaults: object) => IWorkflowExecuteAdditionalData)({
 		hooks,
 		currentNodeParameters: undefined,
 	});
 	additionalData.credentialsHelper = new InMemoryCredentials(options.credentials);
+	return { node, workflow, hooks, additionalData };
+}
 
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	const { node, workflow, hooks, additionalData } = testWorkflow(options);
+	const done = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
@@ -134,5 +146,21 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		items: task?.data?.main?.[0] ?? [],
 		error: (task?.error ?? run.data.resultData.error) as NodeRun['error'],
 		executionTime: task?.executionTime ?? 0,
+	};
+}
+
+/**
+ * A polling trigger as n8n runs it: each `poll()` goes through n8n-core's PollContext on the
+ * same workflow, so the node's static data carries over from poll to poll.
+ */
+export function pollingTrigger(options: TestWorkflowOptions) {
+	const { node, workflow, additionalData } = testWorkflow(options);
+	return {
+		poll: async (mode: 'trigger' | 'manual' = 'trigger') => {
+			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+			const output = await options.node.poll!.call(context);
+			return output?.[0] ?? [];
+		},
+		staticData: () => workflow.getStaticData('node', node),
 	};
 }
