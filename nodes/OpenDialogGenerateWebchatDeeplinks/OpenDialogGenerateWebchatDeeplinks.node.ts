@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { toItemError } from '../shared/item-errors';
+import { itemParameterReader } from '../shared/parameters';
 import { getConnection } from '../shared/transport';
 import { planBatches, type PreparedRow } from './batches';
 import { deeplinkProperties } from './description';
@@ -37,12 +38,13 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 			throw toItemError(this, error, 0);
 		}
 		const connection = await getConnection(this);
+		const parameter = itemParameterReader(this);
 
 		// Every row is checked before the first request, so bad input fails before links are made.
 		const rows: PreparedRow[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				rows.push(readRow(this, items[itemIndex], itemIndex));
+				rows.push(readRow(parameter, items[itemIndex], itemIndex));
 			} catch (error) {
 				results.fail(itemIndex, error);
 			}
@@ -57,7 +59,7 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 				continue;
 			}
 			for (const [itemIndex, outcome] of outcomes) {
-				if ('link' in outcome) results.link(itemIndex, outcome.link, readOutputSettings(this, itemIndex));
+				if ('link' in outcome) results.link(itemIndex, outcome.link, readOutputSettings(parameter, itemIndex));
 				else results.fail(itemIndex, outcome.error);
 			}
 		}

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { ItemParameterReader } from '../shared/parameters';
+
 import { InputError } from '../shared/input-error';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
@@ -12,10 +14,10 @@ export interface OutputSettings {
 	linkOnly: boolean;
 }
 
-function readScenario(context: IExecuteFunctions, itemIndex: number): ScenarioRef {
-	const byAlias = context.getNodeParameter('scenarioBy', itemIndex) === 'alias';
+function readScenario(parameter: ItemParameterReader, itemIndex: number): ScenarioRef {
+	const byAlias = parameter('scenarioBy', itemIndex) === 'alias';
 	const name = byAlias ? 'scenarioAlias' : 'scenarioId';
-	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const value = String(parameter(name, itemIndex, '') ?? '').trim();
 	if (value === '') {
 		throw new InputError(
 			byAlias ? "'Scenario Alias' is empty" : "'Scenario ID' is empty",
@@ -25,24 +27,21 @@ function readScenario(context: IExecuteFunctions, itemIndex: number): ScenarioRe
 	return byAlias ? { scenario_alias: value } : { scenario_id: value };
 }
 
-function readAttributes(context: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): IDataObject {
-	const mode = context.getNodeParameter('attributesMode', itemIndex);
+function readAttributes(parameter: ItemParameterReader, item: INodeExecutionData, itemIndex: number): IDataObject {
+	const mode = parameter('attributesMode', itemIndex);
 	if (mode === 'defineBelow') {
-		const pairs = context.getNodeParameter('attributes.attribute', itemIndex, []) as IDataObject[];
-		return pairsToObject(pairs) as IDataObject;
+		return pairsToObject(parameter<IDataObject[]>('attributes.attribute', itemIndex, [])) as IDataObject;
 	}
-	if (mode === 'json') {
-		return parseAttributesJson(context.getNodeParameter('attributesJson', itemIndex)) as IDataObject;
-	}
+	if (mode === 'json') return parseAttributesJson(parameter('attributesJson', itemIndex)) as IDataObject;
 	return item.json;
 }
 
 /** Reads one item's parameters into a checked dataset row; throws InputError when invalid. */
-export function readRow(context: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): PreparedRow {
+export function readRow(parameter: ItemParameterReader, item: INodeExecutionData, itemIndex: number): PreparedRow {
 	return {
 		itemIndex,
-		scenario: readScenario(context, itemIndex),
-		row: buildDatasetRow(context.getNodeParameter('userId', itemIndex, ''), readAttributes(context, item, itemIndex)),
+		scenario: readScenario(parameter, itemIndex),
+		row: buildDatasetRow(parameter('userId', itemIndex, ''), readAttributes(parameter, item, itemIndex)),
 	};
 }
 
@@ -59,8 +58,8 @@ export function readBatchSize(context: IExecuteFunctions): number {
 	return size;
 }
 
-export function readOutputSettings(context: IExecuteFunctions, itemIndex: number): OutputSettings {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+export function readOutputSettings(parameter: ItemParameterReader, itemIndex: number): OutputSettings {
+	const options = parameter<IDataObject>('options', itemIndex, {});
 	const outputField = String(options.outputField ?? 'deeplink').trim();
 	return { outputField: outputField === '' ? 'deeplink' : outputField, linkOnly: options.linkOnly === true };
 }

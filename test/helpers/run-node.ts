@@ -3,7 +3,6 @@
  * real parameter and expression resolution, real credential authentication and real HTTP
  * through n8n's request helpers. Only the credential store is in memory.
  */
-import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
@@ -20,6 +19,7 @@ import {
 	type INodeTypes,
 	type IRun,
 	type ITaskData,
+	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
@@ -120,13 +120,25 @@ function testWorkflow(options: TestWorkflowOptions) {
 		active: false,
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', '1', mock());
-	// Everything the engine asks of the server around it (webhooks, variables…) is unused here.
-	const additionalData = (mock as (defaults: object) => IWorkflowExecuteAdditionalData)({
+	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'test', name: 'test' } as IWorkflowBase);
+	// What the engine asks of the server around it; webhooks, sub-workflows and the like are unused here.
+	const additionalData = {
 		hooks,
+		credentialsHelper: new InMemoryCredentials(options.credentials),
 		currentNodeParameters: undefined,
-	});
-	additionalData.credentialsHelper = new InMemoryCredentials(options.credentials);
+		variables: {},
+		restApiUrl: '',
+		instanceBaseUrl: '',
+		formWaitingBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not part of these tests');
+		},
+		setExecutionStatus: () => {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
 	return { node, workflow, hooks, additionalData };
 }
 
