@@ -109,15 +109,31 @@ export async function runSideBySide(server: ServerProcess, table: Table): Promis
 			if (result.exitCode !== 0 || !result.run) throw new Error(`${id} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
 			return { run: result.run, wallMs: Date.now() - started };
 		};
-		const ours = await run('bench-get');
-		const byHand = await run('bench-get-by-hand');
-		const oursLinks = await run('bench-links');
-		const linksByHand = await run('bench-links-by-hand');
-
-		const oursTime = executionTime(ours.run, 'Get Interactions');
-		const byHandTime = executionTime(byHand.run, 'HTTP Request', 'Split Out');
-		const oursLinksTime = executionTime(oursLinks.run, 'Generate Webchat Deeplinks');
-		const linksByHandTime = executionTime(linksByHand.run, 'HTTP Request');
+		// Interleaved rounds, median of each: one run alone would mostly measure warm-up.
+		const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+		const times: Record<string, number[]> = { ours: [], byHand: [], oursLinks: [], linksByHand: [] };
+		let last: Record<string, N8nRun> = {};
+		for (let round = 0; round < rounds; round++) {
+			const ours = await run('bench-get');
+			const byHand = await run('bench-get-by-hand');
+			const oursLinks = await run('bench-links');
+			const linksByHand = await run('bench-links-by-hand');
+			times.ours.push(executionTime(ours.run, 'Get Interactions'));
+			times.byHand.push(executionTime(byHand.run, 'HTTP Request', 'Split Out'));
+			times.oursLinks.push(executionTime(oursLinks.run, 'Generate Webchat Deeplinks'));
+			times.linksByHand.push(executionTime(linksByHand.run, 'HTTP Request'));
+			last = { ours: ours.run, byHand: byHand.run, oursLinks: oursLinks.run, linksByHand: linksByHand.run };
+		}
+		const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const oursTime = median(times.ours);
+		const byHandTime = median(times.byHand);
+		const oursLinksTime = median(times.oursLinks);
+		const linksByHandTime = median(times.linksByHand);
+		const ours = { run: last.ours };
+		const byHand = { run: last.byHand };
+		const oursLinks = { run: last.oursLinks };
+		const linksByHand = { run: last.linksByHand };
+		console.log(`Median of ${rounds} interleaved runs; all runs (ms): ${JSON.stringify(times)}\n`);
 		table(
 			['job', 'this package', 'items', 'by hand with n8n nodes', 'items', 'by hand / package'],
 			[

@@ -79,11 +79,20 @@ function addUser(
 	for (const interaction of interactions) existing.interactions.push(interaction);
 }
 
-/** Stable, so interactions of the same second keep OpenDialog's order. */
+/**
+ * Stable, so interactions of the same second keep OpenDialog's order. Storage order is nearly
+ * always date order already, so a linear check skips most sorts.
+ */
 function sortByDate(interactions: ApiInteraction[]): void {
+	const dateOf = (interaction: ApiInteraction) => String(interaction?.date ?? '');
+	let sorted = true;
+	for (let i = 1; i < interactions.length && sorted; i++) {
+		sorted = dateOf(interactions[i - 1]) <= dateOf(interactions[i]);
+	}
+	if (sorted) return;
 	interactions.sort((a, b) => {
-		const left = String(a?.date ?? '');
-		const right = String(b?.date ?? '');
+		const left = dateOf(a);
+		const right = dateOf(b);
 		return left < right ? -1 : left > right ? 1 : 0;
 	});
 }

@@ -31,6 +31,8 @@ export interface ServerConfig {
 	tenant?: TenantSpec;
 	/** Overrides the short-link host; defaults to this server's /s/. */
 	shortLinkBase?: string;
+	/** Added to every API answer, to stand in for a network loopback does not have. */
+	latencyMs?: number;
 }
 
 export interface Fault {
@@ -163,7 +165,7 @@ export class OpenDialogTestServer {
 
 	/** Back to a fresh state: no messages, faults, log or links; config kept unless given. */
 	reset(config: Partial<ServerConfig> = {}): void {
-		Object.assign(this.config, defaultConfig(), { tenant: undefined }, config);
+		Object.assign(this.config, defaultConfig(), { tenant: undefined, latencyMs: 0, shortLinkBase: undefined }, config);
 		this.store.setSpec(this.config.tenant);
 		this.store.clearMessages();
 		this.faults = [];
@@ -217,6 +219,7 @@ export class OpenDialogTestServer {
 		body: unknown,
 		authorized: boolean,
 	): Promise<void> {
+		if (this.config.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.config.latencyMs));
 		if (await this.applyFault(res, url.pathname)) return;
 		if (this.throttled(res)) return;
 
