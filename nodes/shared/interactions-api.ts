@@ -2,6 +2,7 @@ import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import type { DateWindow } from './windows';
 import { assertInteractionsResponse } from './interactions';
+import { parseDataStream } from './data-stream';
 import { toApiDate } from './dates';
 import { openDialogApiRequest, type OpenDialogConnection } from './transport';
 import type { InteractionsResponse } from './types';
@@ -16,12 +17,18 @@ export async function fetchInteractionWindows(
 ): Promise<InteractionsResponse[]> {
 	const responses: InteractionsResponse[] = [];
 	for (const window of windows) {
-		const body = await openDialogApiRequest<unknown>(context, connection, {
-			method: 'GET',
-			endpoint: 'userInteractions',
-			qs: { from: toApiDate(window.from), to: toApiDate(window.to), ...filters },
-			itemIndex,
-		});
+		// Streamed: a busy workspace's answer can be hundreds of megabytes.
+		const body = await openDialogApiRequest<unknown>(
+			context,
+			connection,
+			{
+				method: 'GET',
+				endpoint: 'userInteractions',
+				qs: { from: toApiDate(window.from), to: toApiDate(window.to), ...filters },
+				itemIndex,
+			},
+			parseDataStream,
+		);
 		assertInteractionsResponse(body);
 		responses.push(body);
 	}

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { NotAJsonObjectError } from './data-stream';
 import { endpointPath, normaliseBaseUrl, type Endpoint } from './endpoints';
 import {
 	describeFailure,
@@ -69,14 +70,19 @@ export async function getConnection(context: OpenDialogContext): Promise<OpenDia
 	};
 }
 
+/** Reads a streamed 2xx body; throws NotAJsonObjectError when it is not the JSON expected. */
+export type BodyStreamParser<T> = (body: AsyncIterable<Buffer>) => Promise<T>;
+
 /**
  * The one door to the OpenDialog API: every request goes through here, so auth, the JSON
- * Accept header, retries and error wording are the same for every node.
+ * Accept header, retries and error wording are the same for every node. With `parseStream`,
+ * a successful body is handed over as a stream instead of being buffered and parsed whole.
  */
 export async function openDialogApiRequest<T>(
 	context: OpenDialogContext,
 	connection: OpenDialogConnection,
 	request: OpenDialogRequest,
+	parseStream?: BodyStreamParser<T>,
 ): Promise<T> {
 	const path = endpointPath(connection.apiVersion, request.endpoint);
 	const options: IHttpRequestOptions = {
@@ -91,21 +97,29 @@ export async function openDialogApiRequest<T>(
 		disableFollowRedirect: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
+		...(parseStream ? { encoding: 'stream' as const } : {}),
 	};
 
 	for (let attempt = 0; ; attempt++) {
 		const response = await send(context, connection, options, request.itemIndex);
 		const { statusCode } = response;
-		if (statusCode >= 200 && statusCode < 300 && typeof response.body !== 'string') {
-			return response.body as T;
+		const succeeded = statusCode >= 200 && statusCode < 300;
+		let body: unknown = response.body;
+		if (parseStream && succeeded) {
+			const parsed = await readStreamedBody(context, parseStream, body as AsyncIterable<Buffer>, request.itemIndex);
+			if ('value' in parsed) return parsed.value;
+			body = parsed.text;
+		} else if (parseStream) {
+			body = await readErrorBody(body as AsyncIterable<Buffer>);
 		}
+		if (succeeded && typeof body !== 'string') return body as T;
 		if (isRetryable(statusCode) && attempt < MAX_RETRIES) {
 			await sleep(retryDelayMs(attempt, response.headers['retry-after']));
 			continue;
 		}
 		const failure = describeFailure({
 			statusCode,
-			body: response.body,
+			body,
 			location: response.headers.location as string | undefined,
 			baseUrl: connection.baseUrl,
 			path,
@@ -114,6 +128,41 @@ export async function openDialogApiRequest<T>(
 			secret: connection.secret,
 		});
 		throw new OpenDialogApiError(context.getNode(), failure, statusCode, request.itemIndex);
+	}
+}
+
+async function readStreamedBody<T>(
+	context: OpenDialogContext,
+	parseStream: BodyStreamParser<T>,
+	body: AsyncIterable<Buffer>,
+	itemIndex: number | undefined,
+): Promise<{ value: T } | { text: string }> {
+	const parsed = await parseStream(body).then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
+	if ('value' in parsed) return parsed;
+	if (parsed.error instanceof NotAJsonObjectError) return { text: parsed.error.text };
+	throw new NodeApiError(
+		context.getNode(),
+		{ message: String((parsed.error as Error)?.message) },
+		{
+			message: `OpenDialog's answer could not be read: ${(parsed.error as Error)?.message}`,
+			description: 'The connection may have been cut, or a proxy changed the answer. Try again; if it persists, fetch shorter ranges.',
+			itemIndex,
+		},
+	);
+}
+
+/** Error bodies are small: read them whole, as JSON when they are JSON. */
+async function readErrorBody(body: AsyncIterable<Buffer>): Promise<unknown> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	const text = Buffer.concat(chunks).toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
 	}
 }
 

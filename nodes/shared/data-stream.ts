@@ -1,0 +1,174 @@
+/**
+ * Parses an Interaction API body, `{ "data": [ {...}, {...} ] }`, from a byte stream one
+ * element of `data` at a time. A large workspace answers with hundreds of megabytes in one
+ * body (the API has no pagination); parsed this way the body never sits in memory as one
+ * string beside its parsed form. Only the structure is scanned byte by byte: string contents
+ * are skipped with Buffer.indexOf, and each element is handed to JSON.parse whole.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/** The body was not a JSON object: its text is kept (up to a limit) for the error message. */
+export class NotAJsonObjectError extends Error {
+	constructor(readonly text: string) {
+		super('The answer is not a JSON object');
+	}
+}
+
+export class DataArrayParser {
+	readonly data: unknown[] = [];
+
+	private depth = 0;
+
+	private started = false;
+
+	private inString = false;
+
+	/** Backslashes just before the end of the previous chunk, inside a string. */
+	private pendingBackslashes = 0;
+
+	/** Strings at depth 1 are keys (or values) of the top-level object: kept to find "data". */
+	private topLevelString: Buffer[] | undefined;
+
+	private stringStart = 0;
+
+	private lastTopLevelString = '';
+
+	private currentKey = '';
+
+	private inData = false;
+
+	private sawData = false;
+
+	private element: Buffer[] = [];
+
+	private elementStart = -1;
+
+	private rejected: Buffer[] | undefined;
+
+	write(chunk: Buffer): void {
+		if (this.rejected) {
+			this.rejected.push(chunk);
+			return;
+		}
+		let i = 0;
+		if (!this.started) {
+			while (i < chunk.length && chunk[i] <= 0x20) i++;
+			if (i === chunk.length) return;
+			if (chunk[i] !== OPEN_OBJECT) {
+				this.rejected = [chunk];
+				return;
+			}
+			this.started = true;
+		}
+		if (this.inData && this.elementStart < 0) this.elementStart = 0;
+		const n = chunk.length;
+		while (i < n) {
+			if (this.inString) {
+				i = this.skipString(chunk, i);
+				continue;
+			}
+			const byte = chunk[i];
+			if (byte === QUOTE) {
+				this.inString = true;
+				this.pendingBackslashes = 0;
+				if (this.depth === 1) {
+					this.topLevelString = [];
+					this.stringStart = i + 1;
+				}
+			} else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+				this.depth++;
+				if (this.depth === 2 && byte === OPEN_ARRAY && this.currentKey === 'data') {
+					this.inData = true;
+					this.sawData = true;
+					this.element = [];
+					this.elementStart = i + 1;
+				}
+			} else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+				if (this.inData && this.depth === 2) {
+					this.finishElement(chunk, i);
+					this.inData = false;
+				}
+				this.depth--;
+			} else if (byte === COMMA) {
+				if (this.inData && this.depth === 2) {
+					this.finishElement(chunk, i);
+					this.elementStart = i + 1;
+				} else if (this.depth === 1) {
+					this.currentKey = '';
+				}
+			} else if (byte === COLON && this.depth === 1) {
+				this.currentKey = this.lastTopLevelString;
+			}
+			i++;
+		}
+		if (this.inData && this.elementStart >= 0 && this.elementStart < n) {
+			this.element.push(chunk.subarray(this.elementStart));
+		}
+		if (this.inData) this.elementStart = 0;
+		if (this.inString && this.topLevelString) {
+			this.topLevelString.push(chunk.subarray(this.stringStart));
+			this.stringStart = 0;
+		}
+	}
+
+	/** Returns the index just after the string's closing quote, or the chunk's end. */
+	private skipString(chunk: Buffer, from: number): number {
+		let i = from;
+		for (;;) {
+			const quote = chunk.indexOf(QUOTE, i);
+			if (quote === -1) {
+				let trailing = 0;
+				for (let j = chunk.length - 1; j >= i && chunk[j] === BACKSLASH; j--) trailing++;
+				this.pendingBackslashes = trailing === chunk.length - i ? this.pendingBackslashes + trailing : trailing;
+				return chunk.length;
+			}
+			let backslashes = 0;
+			for (let j = quote - 1; j >= i && chunk[j] === BACKSLASH; j--) backslashes++;
+			if (backslashes === quote - i) backslashes += this.pendingBackslashes;
+			this.pendingBackslashes = 0;
+			if (backslashes % 2 === 1) {
+				i = quote + 1;
+				continue;
+			}
+			this.inString = false;
+			if (this.topLevelString) {
+				this.topLevelString.push(chunk.subarray(this.stringStart, quote));
+				this.lastTopLevelString = Buffer.concat(this.topLevelString).toString('utf8');
+				this.topLevelString = undefined;
+			}
+			return quote + 1;
+		}
+	}
+
+	private finishElement(chunk: Buffer, end: number): void {
+		this.element.push(chunk.subarray(this.elementStart, end));
+		const text = (this.element.length === 1 ? this.element[0] : Buffer.concat(this.element)).toString('utf8').trim();
+		this.element = [];
+		if (text !== '') this.data.push(JSON.parse(text));
+	}
+
+	/** The parsed `{ data }`; throws if the body was not a complete object with a data list. */
+	end(): { data: unknown[] } {
+		if (this.rejected || !this.started) {
+			const text = Buffer.concat(this.rejected ?? []).toString('utf8');
+			throw new NotAJsonObjectError(text.slice(0, 2000));
+		}
+		if (this.depth !== 0 || this.inString) throw new Error('The answer ended before its JSON was complete');
+		if (!this.sawData) throw new Error('The answer has no "data" list');
+		return { data: this.data };
+	}
+}
+
+export async function parseDataStream(body: AsyncIterable<Buffer | string>): Promise<{ data: unknown[] }> {
+	const parser = new DataArrayParser();
+	for await (const chunk of body) parser.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	return parser.end();
+}

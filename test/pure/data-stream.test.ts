@@ -1,0 +1,63 @@
+import { DataArrayParser, NotAJsonObjectError, parseDataStream } from '../../nodes/shared/data-stream';
+
+/** Feeds `text` in chunks of `size` bytes, so every structure gets split somewhere. */
+function parseInChunks(text: string, size: number) {
+	const bytes = Buffer.from(text, 'utf8');
+	const parser = new DataArrayParser();
+	for (let start = 0; start < bytes.length; start += size) parser.write(bytes.subarray(start, start + size));
+	return parser.end();
+}
+
+const tricky = JSON.stringify({
+	meta: { data: ['not this one'], note: 'a "data": [ key in a string' },
+	data: [
+		{ u1: { text: 'quote " and backslash \\ and \\" both', braces: '{[}]', emoji: 'héllo 👋 日本', list: [1, [2, { a: ',' }]] } },
+		{ 'user "2"': { interactions: [], empty: '', nested: { data: [1] } } },
+		{ u3: { end: '\\\\' } },
+	],
+	after: { x: 1 },
+});
+
+describe('DataArrayParser', () => {
+	test.each([1, 2, 3, 7, 64, 100_000])('parses the data list exactly like JSON.parse, in chunks of %i bytes', (size) => {
+		expect(parseInChunks(tricky, size)).toEqual({ data: JSON.parse(tricky).data });
+	});
+
+	test('reads pretty-printed bodies and empty lists', () => {
+		const pretty = JSON.stringify({ data: [{ a: { b: 1 } }, { c: {} }] }, null, 2);
+		expect(parseInChunks(pretty, 5)).toEqual({ data: [{ a: { b: 1 } }, { c: {} }] });
+		expect(parseInChunks('  {"data":[]}  ', 3)).toEqual({ data: [] });
+	});
+
+	test('refuses an HTML page, keeping its text for the error', () => {
+		const error = (() => {
+			try {
+				parseInChunks('<!DOCTYPE html><html>Sign in</html>', 4);
+			} catch (caught) {
+				return caught as NotAJsonObjectError;
+			}
+			throw new Error('expected an error');
+		})();
+		expect(error).toBeInstanceOf(NotAJsonObjectError);
+		expect(error.text).toBe('<!DOCTYPE html><html>Sign in</html>');
+	});
+
+	test('refuses a body without a data list, or cut short', () => {
+		expect(() => parseInChunks('{"message":"ok"}', 4)).toThrow('The answer has no "data" list');
+		expect(() => parseInChunks('{"data":{"a":1}}', 4)).toThrow('The answer has no "data" list');
+		expect(() => parseInChunks('{"data":[{"a":1},{"b"', 4)).toThrow('The answer ended before its JSON was complete');
+		expect(() => parseInChunks('', 4)).toThrow(NotAJsonObjectError);
+	});
+
+	test('refuses a JSON list at the top level', () => {
+		expect(() => parseInChunks('[{"data":[]}]', 4)).toThrow(NotAJsonObjectError);
+	});
+});
+
+test('parseDataStream reads an async stream of chunks', async () => {
+	async function* chunks() {
+		yield Buffer.from('{"data":[{"a":');
+		yield Buffer.from('1},{"b":2}]}');
+	}
+	expect(await parseDataStream(chunks())).toEqual({ data: [{ a: 1 }, { b: 2 }] });
+});
