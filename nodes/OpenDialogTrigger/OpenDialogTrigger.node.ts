@@ -49,7 +49,7 @@ export class OpenDialogTrigger implements INodeType {
 			throw new NodeOperationError(this.getNode(), message, { description });
 		}
 		const now = Math.floor(Date.now() / 1000);
-		const fetch = async (range: PollRange) =>
+		const fetchUsers = async (range: PollRange) =>
 			groupInteractionsByUser(
 				await fetchInteractionWindows(
 					this,
@@ -62,7 +62,7 @@ export class OpenDialogTrigger implements INodeType {
 
 		let users: UserInteractions[];
 		if (this.getMode() === 'manual') {
-			users = mostRecent(await fetch({ from: now - MANUAL_SAMPLE_SECONDS, to: now }), MANUAL_SAMPLE_USERS);
+			users = mostRecent(await fetchUsers({ from: now - MANUAL_SAMPLE_SECONDS, to: now }), MANUAL_SAMPLE_USERS);
 		} else {
 			const state = this.getWorkflowStaticData('node') as PollState;
 			const range = planPoll(state, now, overlap);
@@ -72,7 +72,7 @@ export class OpenDialogTrigger implements INodeType {
 				return null;
 			}
 			// A failed fetch throws here, before the cursor moves: the next poll retries the range.
-			const selected = selectNewInteractions(await fetch(range), state, range, overlap);
+			const selected = selectNewInteractions(await fetchUsers(range), state, range, overlap);
 			Object.assign(state, selected.nextState);
 			users = selected.users;
 		}
