@@ -6,6 +6,9 @@ import type { ApiVersion } from '../shared/types';
 import { readFilters } from '../shared/filters';
 import { planDateWindows, type DateWindow } from '../shared/windows';
 
+/** Beyond this a run would be thousands of requests: almost certainly a mistyped window. */
+export const MAX_WINDOWS = 1000;
+
 export interface InteractionsQueryInput {
 	from: unknown;
 	to: unknown;
@@ -49,8 +52,15 @@ export function buildInteractionsQuery(input: InteractionsQueryInput): Interacti
 			'Use 0 to fetch the whole range at once, or a number of hours such as 24.',
 		);
 	}
+	const windows = planDateWindows(from, to, input.windowHours, MAX_WINDOWS + 1);
+	if (windows.length > MAX_WINDOWS) {
+		throw new InputError(
+			`'Window Length (Hours)' of ${input.windowHours} splits this range into more than ${MAX_WINDOWS} requests`,
+			`Use a longer window: at most ${MAX_WINDOWS} windows are allowed per range.`,
+		);
+	}
 	return {
-		windows: planDateWindows(from, to, input.windowHours),
+		windows,
 		filters: readFilters(input.filters, input.apiVersion),
 		range: { from: toApiEchoDate(from.startOf('second')), to: toApiEchoDate(to.startOf('second')) },
 	};

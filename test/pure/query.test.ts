@@ -46,6 +46,13 @@ describe('buildInteractionsQuery', () => {
 		expect(() => buildInteractionsQuery({ ...base, apiVersion: 'legacy', filters: { userId: '' } })).not.toThrow();
 	});
 
+	test('refuses a window so short the range would take over a thousand requests', () => {
+		expect(errorOf({ windowHours: 0.01 }).message).toBe(
+			"'Window Length (Hours)' of 0.01 splits this range into more than 1000 requests",
+		);
+		expect(buildInteractionsQuery({ ...base, windowHours: 0.025 }).windows).toHaveLength(961);
+	});
+
 	test('rejects a negative window length', () => {
 		expect(errorOf({ windowHours: -1 }).message).toMatch(/Window Length/);
 	});

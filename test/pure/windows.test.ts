@@ -44,6 +44,10 @@ describe('planDateWindows', () => {
 		expect(show(windows)).toEqual(['2024-05-01 00:00:00 → 2024-05-01 00:00:10']);
 	});
 
+	test('stops after the limit it is given', () => {
+		expect(planDateWindows(at('2024-05-01T00:00:00'), at('2024-06-01T00:00:00'), 1, 5)).toHaveLength(5);
+	});
+
 	test('gives one window when the range is a single instant', () => {
 		expect(planDateWindows(at('2024-05-01T00:00:00'), at('2024-05-01T00:00:00'), 1)).toHaveLength(1);
 	});
