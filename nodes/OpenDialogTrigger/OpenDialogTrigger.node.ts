@@ -40,7 +40,7 @@ export class OpenDialogTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const connection = await getConnection(this);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const overlap = Number(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS);
+		const overlap = Math.max(Number(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS) || 0, 0);
 		let filters: Record<string, string>;
 		try {
 			filters = readFilters(this.getNodeParameter('filters', {}) as IDataObject, connection.apiVersion);
