@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { n8nInstallDir, packPackage, RealN8n } from '../test/helpers/real-n8n';
+import { n8nInstallDir, nodeItems, packPackage, RealN8n } from '../test/helpers/real-n8n';
 import { startOpenDialogServer } from '../test/server/server';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
 		await n8n.importWorkflow(JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')));
 	}
 
+	await showExampleRuns(n8n);
+
 	console.log(`
 OpenDialog test server: ${openDialog.url}  (token ${openDialog.config.token})
 n8n with n8n-nodes-opendialog: http://localhost:${N8N_PORT}
@@ -55,6 +57,25 @@ Stop with Ctrl+C.
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 	server.on('exit', (code) => void openDialog.close().then(() => process.exit(code ?? 0)));
+}
+
+/** Runs two examples headless first, so the demo shows the nodes' output before the editor opens. */
+async function showExampleRuns(n8n: RealN8n): Promise<void> {
+	const examples = [
+		{ id: 'odExampleDeeplinks', node: 'Compose SMS', show: (json: Record<string, unknown>) => `${json.to}: ${json.message}` },
+		{
+			id: 'odExampleInteractions',
+			node: 'Summarise For CRM',
+			show: (json: Record<string, unknown>) => `${json.contactEmail}: ${json.messages} messages, last "${json.lastMessage}"`,
+		},
+	];
+	for (const example of examples) {
+		const result = await n8n.execute(example.id);
+		const items = nodeItems(result.run, example.node);
+		console.log(`\n${example.id} in n8n (exit ${result.exitCode}), ${items.length} items from "${example.node}":`);
+		for (const item of items.slice(0, 3)) console.log(`  ${example.show(item.json)}`);
+		if (items.length > 3) console.log(`  … and ${items.length - 3} more`);
+	}
 }
 
 main().catch((error: Error) => {
