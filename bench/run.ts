@@ -105,7 +105,7 @@ async function deeplinksAtScale(server: ServerProcess): Promise<void> {
 	const limited: string[][] = [];
 	for (const batchSize of [100, 10]) {
 		await server.admin('POST', 'reset', { rateLimit: { perMinute: 60, windowSeconds: 60 } });
-		const node = measureWithOptions(server, 1_000, batchSize);
+		const node = measure('generateDeeplinks', { url: server.url, token: server.token, items: 1_000, batchSize });
 		const log = await server.admin<Array<{ status: number }>>('GET', 'requests');
 		const requests = Math.ceil(1000 / batchSize);
 		limited.push([
@@ -119,10 +119,6 @@ async function deeplinksAtScale(server: ServerProcess): Promise<void> {
 	}
 	table(['batch size', 'requests needed', '429 answers', 'links', 'node', 'least the limit allows'], limited);
 	await server.admin('POST', 'reset', { rateLimit: null, latencyMs: 0 });
-}
-
-function measureWithOptions(server: ServerProcess, items: number, batchSize: number): Record<string, number> {
-	return measure('generateDeeplinks', { url: server.url, token: server.token, items, batchSize });
 }
 
 async function main(): Promise<void> {

@@ -3,8 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-import type { ServerConfig } from '../test/server/server';
-
 export interface ServerProcess {
 	url: string;
 	token: string;
@@ -39,5 +37,3 @@ export async function startServerProcess(): Promise<ServerProcess> {
 	};
 	return { url, token, admin, stop: () => child.kill('SIGTERM') };
 }
-
-export type ServerSettings = Partial<ServerConfig>;
