@@ -155,19 +155,21 @@ export class DataArrayParser {
 		if (text !== '') this.data.push(JSON.parse(text));
 	}
 
-	/** The parsed `{ data }`; throws if the body was not a complete object with a data list. */
-	end(): { data: unknown[] } {
+	/**
+	 * The parsed `{ data }`, or `{}` for an object without a data list (the caller checks the
+	 * shape); throws if the body was not a complete JSON object.
+	 */
+	end(): { data?: unknown[] } {
 		if (this.rejected || !this.started) {
 			const text = Buffer.concat(this.rejected ?? []).toString('utf8');
 			throw new NotAJsonObjectError(text.slice(0, 2000));
 		}
 		if (this.depth !== 0 || this.inString) throw new Error('The answer ended before its JSON was complete');
-		if (!this.sawData) throw new Error('The answer has no "data" list');
-		return { data: this.data };
+		return this.sawData ? { data: this.data } : {};
 	}
 }
 
-export async function parseDataStream(body: AsyncIterable<Buffer | string>): Promise<{ data: unknown[] }> {
+export async function parseDataStream(body: AsyncIterable<Buffer | string>): Promise<{ data?: unknown[] }> {
 	const parser = new DataArrayParser();
 	for await (const chunk of body) parser.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 	return parser.end();

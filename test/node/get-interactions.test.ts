@@ -200,6 +200,15 @@ describe('OpenDialog Get Interactions', () => {
 			expect(run.error?.message).toMatch(/HTML page instead of JSON/);
 		});
 
+		test('JSON without the data list says to check the Base URL and API version', async () => {
+			od.server.injectFaults({ status: 200, body: JSON.stringify({ message: 'ok' }) });
+			const run = await getInteractions({});
+			expect(run.items).toHaveLength(0);
+			expect(run.error?.message).toBe(
+				'OpenDialog answered without the expected "data" list of users; check the Base URL and API Version of the credential [item 0]',
+			);
+		});
+
 		test('429 is retried after Retry-After and then succeeds', async () => {
 			seedTwoUsers();
 			od.server.injectFaults({ status: 429, retryAfter: 1 });

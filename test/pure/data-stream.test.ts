@@ -42,9 +42,12 @@ describe('DataArrayParser', () => {
 		expect(error.text).toBe('<!DOCTYPE html><html>Sign in</html>');
 	});
 
-	test('refuses a body without a data list, or cut short', () => {
-		expect(() => parseInChunks('{"message":"ok"}', 4)).toThrow('The answer has no "data" list');
-		expect(() => parseInChunks('{"data":{"a":1}}', 4)).toThrow('The answer has no "data" list');
+	test('leaves the shape check to the caller when an object has no data list', () => {
+		expect(parseInChunks('{"message":"ok"}', 4)).toEqual({});
+		expect(parseInChunks('{"data":{"a":1}}', 4)).toEqual({});
+	});
+
+	test('refuses a body cut short', () => {
 		expect(() => parseInChunks('{"data":[{"a":1},{"b"', 4)).toThrow('The answer ended before its JSON was complete');
 		expect(() => parseInChunks('', 4)).toThrow(NotAJsonObjectError);
 	});
