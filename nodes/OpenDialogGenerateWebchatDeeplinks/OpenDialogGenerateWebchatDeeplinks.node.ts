@@ -30,7 +30,8 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const results = new DeeplinkResults(this, items, this.continueOnFail());
+		const continueOnFail = this.continueOnFail();
+		const results = new DeeplinkResults(this, items, continueOnFail);
 		let batchSize: number;
 		try {
 			batchSize = readBatchSize(this);
@@ -53,7 +54,7 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 		for (const batch of planBatches(rows, batchSize)) {
 			let outcomes;
 			try {
-				outcomes = await sendBatch(this, connection, batch, this.continueOnFail());
+				outcomes = await sendBatch(this, connection, batch, continueOnFail);
 			} catch (error) {
 				results.failBatch(batch.rows.map((row) => row.itemIndex), error);
 				continue;

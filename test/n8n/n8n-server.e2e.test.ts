@@ -48,13 +48,10 @@ afterAll(() => {
 });
 
 /** n8n's own "Test" button: POST /rest/credentials/test runs the credential's test request. */
-async function testCredential(data: Record<string, string>): Promise<{ status: string; message: string }> {
-	const response = await fetch(`${n8nUrl}/rest/credentials/test`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', cookie },
-		body: JSON.stringify({ credentials: { id: 'od-public', name: 'OpenDialog', type: 'openDialogApi', data } }),
+function testCredential(data: Record<string, string>) {
+	return rest<{ status: string; message: string }>('POST', '/credentials/test', {
+		credentials: { id: 'od-public', name: 'OpenDialog', type: 'openDialogApi', data },
 	});
-	return ((await response.json()) as { data: { status: string; message: string } }).data;
 }
 
 const valid = () => ({ baseUrl: `${fixture.server.url}/`, apiToken: fixture.server.config.token, apiVersion: 'public' });
