@@ -7,6 +7,8 @@ task('build:icons', copyIcons);
 function copyIcons() {
 	const nodeIcons = src(path.resolve('nodes', '**', '*.{png,svg}'), { encoding: false });
 	nodeIcons.pipe(dest(path.resolve('dist', 'nodes')));
-	const credentialIcons = src(path.resolve('credentials', '**', '*.{png,svg}'), { encoding: false });
+	const credentialIcons = src(path.resolve('credentials', '**', '*.{png,svg}'), {
+		encoding: false,
+	});
 	return credentialIcons.pipe(dest(path.resolve('dist', 'credentials')));
 }

@@ -14,8 +14,18 @@ module.exports = {
 	forceExit: true,
 	modulePathIgnorePatterns: ['<rootDir>/dist'],
 	projects: [
-		{ displayName: 'pure', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/pure/**/*.test.ts'] },
-		{ displayName: 'node', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/node/**/*.test.ts'] },
+		{
+			displayName: 'pure',
+			testEnvironment: 'node',
+			transform,
+			testMatch: ['<rootDir>/test/pure/**/*.test.ts'],
+		},
+		{
+			displayName: 'node',
+			testEnvironment: 'node',
+			transform,
+			testMatch: ['<rootDir>/test/node/**/*.test.ts'],
+		},
 		{
 			displayName: 'n8n',
 			testEnvironment: 'node',

@@ -35,12 +35,17 @@ function peakRssBytes(): number {
 }
 
 const contacts = (count: number) =>
-	Array.from({ length: count }, (_, n) => ({ json: { email: `c${n}@example.com`, first_name: `Contact ${n}`, n } }));
+	Array.from({ length: count }, (_, n) => ({
+		json: { email: `c${n}@example.com`, first_name: `Contact ${n}`, n },
+	}));
 
 const measurements: Record<string, (args: Args) => Promise<Record<string, number>>> = {
 	/** The floor: the same request and JSON.parse, no items built. */
 	async fetchAndParse(args) {
-		const query = new URLSearchParams({ from: args.from.replace('T', ' '), to: args.to.replace('T', ' ') });
+		const query = new URLSearchParams({
+			from: args.from.replace('T', ' '),
+			to: args.to.replace('T', ' '),
+		});
 		const response = await fetch(`${args.url}/public/api/user-interactions?${query}`, {
 			headers: { Authorization: `Bearer ${args.token}`, Accept: 'application/json' },
 		});
@@ -52,7 +57,12 @@ const measurements: Record<string, (args: Args) => Promise<Record<string, number
 	async getInteractions(args) {
 		const run = await runNode({
 			node: new OpenDialogGetInteractions(),
-			parameters: { from: args.from, to: args.to, outputMode: 'perUser', options: { windowHours: args.windowHours ?? 0 } },
+			parameters: {
+				from: args.from,
+				to: args.to,
+				outputMode: 'perUser',
+				options: { windowHours: args.windowHours ?? 0 },
+			},
 			credentials: { baseUrl: args.url, apiToken: args.token, apiVersion: 'public' },
 		});
 		if (run.error) throw run.error;
@@ -73,7 +83,10 @@ const measurements: Record<string, (args: Args) => Promise<Record<string, number
 			items: contacts(args.items ?? 0),
 		});
 		if (run.error) throw run.error;
-		return { links: run.items.filter((item) => item.json.deeplink).length, executionTime: run.executionTime };
+		return {
+			links: run.items.filter((item) => item.json.deeplink).length,
+			executionTime: run.executionTime,
+		};
 	},
 
 	/** What a hand-written loop does: one request per contact. */
@@ -82,8 +95,15 @@ const measurements: Record<string, (args: Args) => Promise<Record<string, number
 		for (const { json } of contacts(args.items ?? 0)) {
 			const response = await fetch(`${args.url}/public/api/generate-webchat-deep-link`, {
 				method: 'POST',
-				headers: { Authorization: `Bearer ${args.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-				body: JSON.stringify({ scenario_id: 'scn-welcome', dataset: [{ user_id: json.email, attributes: json }] }),
+				headers: {
+					Authorization: `Bearer ${args.token}`,
+					Accept: 'application/json',
+					'Content-Type': 'application/json',
+				},
+				body: JSON.stringify({
+					scenario_id: 'scn-welcome',
+					dataset: [{ user_id: json.email, attributes: json }],
+				}),
 			});
 			links += ((await response.json()) as unknown[]).length;
 		}
@@ -102,7 +122,9 @@ async function main(): Promise<void> {
 	const started = process.hrtime.bigint();
 	const result = await measurements[kind](args);
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-	process.stdout.write(`${JSON.stringify({ ...result, wallMs, peakMemoryBytes: peakRssBytes() - baseline })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ ...result, wallMs, peakMemoryBytes: peakRssBytes() - baseline })}\n`,
+	);
 	process.exit(0);
 }
 

@@ -18,7 +18,14 @@ const TENANT_RANGE = { from: Date.UTC(2024, 4, 1) / 1000, to: Date.UTC(2024, 4, 
 function measure(kind: string, args: object): Record<string, number> {
 	const output = execFileSync(
 		process.execPath,
-		['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'measure.ts'), kind, JSON.stringify(args)],
+		[
+			'--max-old-space-size=8192',
+			'-r',
+			'ts-node/register/transpile-only',
+			path.join(__dirname, 'measure.ts'),
+			kind,
+			JSON.stringify(args),
+		],
 		{ encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
 	);
 	return JSON.parse(output.trim().split('\n').pop()!);
@@ -29,8 +36,11 @@ const ms = (value: number) => `${Math.round(value)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 function table(headers: string[], rows: string[][]): void {
-	const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
-	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	const widths = headers.map((header, column) =>
+		Math.max(header.length, ...rows.map((row) => row[column].length)),
+	);
+	const line = (cells: string[]) =>
+		`| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
 	console.log(line(headers));
 	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 	for (const row of rows) console.log(line(row));
@@ -38,11 +48,15 @@ function table(headers: string[], rows: string[][]): void {
 }
 
 async function interactionsAtScale(server: ServerProcess): Promise<void> {
-	console.log('## 1. Get Interactions at scale (users × 20 interactions, one request unless windowed)\n');
+	console.log(
+		'## 1. Get Interactions at scale (users × 20 interactions, one request unless windowed)\n',
+	);
 	const rows: string[][] = [];
 	let previous: { users: number; node: number } | undefined;
 	for (const users of [1_000, 10_000, 50_000]) {
-		await server.admin('POST', 'config', { tenant: { users, interactionsPerUser: 20, ...TENANT_RANGE, seed: 1 } });
+		await server.admin('POST', 'config', {
+			tenant: { users, interactionsPerUser: 20, ...TENANT_RANGE, seed: 1 },
+		});
 		const args = { url: server.url, token: server.token, from: FROM, to: TO };
 		const limit = measure('fetchAndParse', args);
 		const node = measure('getInteractions', args);
@@ -64,11 +78,24 @@ async function interactionsAtScale(server: ServerProcess): Promise<void> {
 		]);
 		previous = { users, node: node.wallMs };
 		if (node.users !== limit.users || windowed.users !== limit.users) {
-			throw new Error(`user counts differ: limit ${limit.users}, node ${node.users}, windowed ${windowed.users}`);
+			throw new Error(
+				`user counts differ: limit ${limit.users}, node ${node.users}, windowed ${windowed.users}`,
+			);
 		}
 	}
 	table(
-		['users', 'body', 'limit: fetch+parse', 'node', 'node/limit (≤1.3×)', 'limit peak mem', 'node peak mem', 'node mem/body (≤3×)', 'node time growth', '7 daily windows'],
+		[
+			'users',
+			'body',
+			'limit: fetch+parse',
+			'node',
+			'node/limit (≤1.3×)',
+			'limit peak mem',
+			'node peak mem',
+			'node mem/body (≤3×)',
+			'node time growth',
+			'7 daily windows',
+		],
 		rows,
 	);
 }
@@ -99,13 +126,30 @@ async function deeplinksAtScale(server: ServerProcess): Promise<void> {
 			`${(naive.wallMs / node.executionTime).toFixed(1)}×`,
 		]);
 	}
-	table(['items', 'user id', 'added latency', 'requests', 'links', 'node', 'one request per item', 'node speed-up (≥20× at 10k)'], rows);
+	table(
+		[
+			'items',
+			'user id',
+			'added latency',
+			'requests',
+			'links',
+			'node',
+			'one request per item',
+			'node speed-up (≥20× at 10k)',
+		],
+		rows,
+	);
 
-	console.log('With the legacy API\'s limit on (60 requests a minute):\n');
+	console.log("With the legacy API's limit on (60 requests a minute):\n");
 	const limited: string[][] = [];
 	for (const batchSize of [100, 10]) {
 		await server.admin('POST', 'reset', { rateLimit: { perMinute: 60, windowSeconds: 60 } });
-		const node = measure('generateDeeplinks', { url: server.url, token: server.token, items: 1_000, batchSize });
+		const node = measure('generateDeeplinks', {
+			url: server.url,
+			token: server.token,
+			items: 1_000,
+			batchSize,
+		});
 		const log = await server.admin<Array<{ status: number }>>('GET', 'requests');
 		const requests = Math.ceil(1000 / batchSize);
 		limited.push([
@@ -117,13 +161,18 @@ async function deeplinksAtScale(server: ServerProcess): Promise<void> {
 			`${Math.max(Math.ceil(requests / 60) - 1, 0) * 60} s`,
 		]);
 	}
-	table(['batch size', 'requests needed', '429 answers', 'links', 'node', 'least the limit allows'], limited);
+	table(
+		['batch size', 'requests needed', '429 answers', 'links', 'node', 'least the limit allows'],
+		limited,
+	);
 	await server.admin('POST', 'reset', { rateLimit: null, latencyMs: 0 });
 }
 
 async function main(): Promise<void> {
 	console.log(`# n8n-nodes-opendialog benchmark — ${new Date().toISOString()}`);
-	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())}, Node ${process.version}\n`);
+	console.log(
+		`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())}, Node ${process.version}\n`,
+	);
 	const server = await startServerProcess();
 	try {
 		const only = process.argv[2];

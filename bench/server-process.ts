@@ -32,7 +32,9 @@ export async function startServerProcess(): Promise<ServerProcess> {
 	];
 	const admin = async <T>(method: string, action: string, body?: unknown): Promise<T> => {
 		// A kept-alive socket the server closed during a long measurement fails once; retry it.
-		const response = await fetch(...request(method, action, body)).catch(() => fetch(...request(method, action, body)));
+		const response = await fetch(...request(method, action, body)).catch(() =>
+			fetch(...request(method, action, body)),
+		);
 		return (await response.json()) as T;
 	};
 	return { url, token, admin, stop: () => child.kill('SIGTERM') };

@@ -17,7 +17,10 @@ const RANGE = { from: '2024-05-01 00:00:00', to: '2024-05-07 23:59:59' };
 function executionTime(run: N8nRun | undefined, ...nodes: string[]): number {
 	return nodes.reduce((sum, node) => {
 		const task = run?.data.resultData.runData[node]?.[0];
-		if (!task?.data) throw new Error(`node ${node} did not run: ${JSON.stringify(task?.error ?? run?.data.resultData.error)}`);
+		if (!task?.data)
+			throw new Error(
+				`node ${node} did not run: ${JSON.stringify(task?.error ?? run?.data.resultData.error)}`,
+			);
 		return sum + task.executionTime;
 	}, 0);
 }
@@ -35,7 +38,11 @@ const contactsCode: WorkflowNode = {
 	},
 };
 
-function httpRequest(name: string, server: ServerProcess, parameters: Record<string, unknown>): WorkflowNode {
+function httpRequest(
+	name: string,
+	server: ServerProcess,
+	parameters: Record<string, unknown>,
+): WorkflowNode {
 	return {
 		name,
 		type: 'n8n-nodes-base.httpRequest',
@@ -55,21 +62,41 @@ function httpRequest(name: string, server: ServerProcess, parameters: Record<str
 }
 
 export async function runSideBySide(server: ServerProcess, table: Table): Promise<void> {
-	console.log(`## 3. In real n8n, side by side (${USERS / 1000}k users × 20 interactions; ${CONTACTS / 1000}k contacts)\n`);
-	const n8n = new RealN8n(n8nInstallDir(), packPackage(path.resolve(__dirname, '..', '.tmp', 'pack-bench')));
+	console.log(
+		`## 3. In real n8n, side by side (${USERS / 1000}k users × 20 interactions; ${CONTACTS / 1000}k contacts)\n`,
+	);
+	const n8n = new RealN8n(
+		n8nInstallDir(),
+		packPackage(path.resolve(__dirname, '..', '.tmp', 'pack-bench')),
+	);
 	try {
 		await n8n.importCredentials([
-			{ id: 'od-bench', name: 'OpenDialog bench', type: 'openDialogApi', data: { baseUrl: server.url, apiToken: server.token, apiVersion: 'public' } },
+			{
+				id: 'od-bench',
+				name: 'OpenDialog bench',
+				type: 'openDialogApi',
+				data: { baseUrl: server.url, apiToken: server.token, apiVersion: 'public' },
+			},
 		]);
 		await server.admin('POST', 'reset', {
-			tenant: { users: USERS, interactionsPerUser: 20, from: Date.UTC(2024, 4, 1) / 1000, to: Date.UTC(2024, 4, 8) / 1000 - 1, seed: 1 },
+			tenant: {
+				users: USERS,
+				interactionsPerUser: 20,
+				from: Date.UTC(2024, 4, 1) / 1000,
+				to: Date.UTC(2024, 4, 8) / 1000 - 1,
+				seed: 1,
+			},
 		});
 		const workflows = {
 			ours: chainWorkflow('bench-get', [
 				{
 					name: 'Get Interactions',
 					type: 'n8n-nodes-opendialog.openDialogGetInteractions',
-					parameters: { from: RANGE.from.replace(' ', 'T'), to: RANGE.to.replace(' ', 'T'), outputMode: 'perUser' },
+					parameters: {
+						from: RANGE.from.replace(' ', 'T'),
+						to: RANGE.to.replace(' ', 'T'),
+						outputMode: 'perUser',
+					},
 					credentials: credentialRef('od-bench'),
 				},
 			]),
@@ -77,16 +104,30 @@ export async function runSideBySide(server: ServerProcess, table: Table): Promis
 				httpRequest('HTTP Request', server, {
 					url: `${server.url}/public/api/user-interactions`,
 					sendQuery: true,
-					queryParameters: { parameters: [{ name: 'from', value: RANGE.from }, { name: 'to', value: RANGE.to }] },
+					queryParameters: {
+						parameters: [
+							{ name: 'from', value: RANGE.from },
+							{ name: 'to', value: RANGE.to },
+						],
+					},
 				}),
-				{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', parameters: { fieldToSplitOut: 'data', options: {} } },
+				{
+					name: 'Split Out',
+					type: 'n8n-nodes-base.splitOut',
+					parameters: { fieldToSplitOut: 'data', options: {} },
+				},
 			]),
 			oursLinks: chainWorkflow('bench-links', [
 				contactsCode,
 				{
 					name: 'Generate Webchat Deeplinks',
 					type: 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks',
-					parameters: { scenarioBy: 'id', scenarioId: 'scn-welcome', userId: '={{ $json.email }}', attributesMode: 'allFields' },
+					parameters: {
+						scenarioBy: 'id',
+						scenarioId: 'scn-welcome',
+						userId: '={{ $json.email }}',
+						attributesMode: 'allFields',
+					},
 					credentials: credentialRef('od-bench'),
 				},
 			]),
@@ -97,7 +138,8 @@ export async function runSideBySide(server: ServerProcess, table: Table): Promis
 					url: `${server.url}/public/api/generate-webchat-deep-link`,
 					sendBody: true,
 					specifyBody: 'json',
-					jsonBody: "={{ JSON.stringify({ scenario_id: 'scn-welcome', dataset: [{ user_id: $json.email, attributes: $json }] }) }}",
+					jsonBody:
+						"={{ JSON.stringify({ scenario_id: 'scn-welcome', dataset: [{ user_id: $json.email, attributes: $json }] }) }}",
 				}),
 			]),
 		};
@@ -106,12 +148,20 @@ export async function runSideBySide(server: ServerProcess, table: Table): Promis
 		const run = async (id: string) => {
 			const started = Date.now();
 			const result = await n8n.execute(id);
-			if (result.exitCode !== 0 || !result.run) throw new Error(`${id} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+			if (result.exitCode !== 0 || !result.run)
+				throw new Error(
+					`${id} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+				);
 			return { run: result.run, wallMs: Date.now() - started };
 		};
 		// Interleaved rounds, median of each: one run alone would mostly measure warm-up.
 		const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-		const times: Record<string, number[]> = { ours: [], byHand: [], oursLinks: [], linksByHand: [] };
+		const times: Record<string, number[]> = {
+			ours: [],
+			byHand: [],
+			oursLinks: [],
+			linksByHand: [],
+		};
 		let last: Record<string, N8nRun> = {};
 		for (let round = 0; round < rounds; round++) {
 			const ours = await run('bench-get');
@@ -122,9 +172,15 @@ export async function runSideBySide(server: ServerProcess, table: Table): Promis
 			times.byHand.push(executionTime(byHand.run, 'HTTP Request', 'Split Out'));
 			times.oursLinks.push(executionTime(oursLinks.run, 'Generate Webchat Deeplinks'));
 			times.linksByHand.push(executionTime(linksByHand.run, 'HTTP Request'));
-			last = { ours: ours.run, byHand: byHand.run, oursLinks: oursLinks.run, linksByHand: linksByHand.run };
+			last = {
+				ours: ours.run,
+				byHand: byHand.run,
+				oursLinks: oursLinks.run,
+				linksByHand: linksByHand.run,
+			};
 		}
-		const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const median = (values: number[]) =>
+			[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 		const oursTime = median(times.ours);
 		const byHandTime = median(times.byHand);
 		const oursLinksTime = median(times.oursLinks);
@@ -155,7 +211,9 @@ export async function runSideBySide(server: ServerProcess, table: Table): Promis
 				],
 			],
 		);
-		console.log('The hand-built interactions items are `{ "<user_id>": {...} }`, still needing a Code node to lift the user id; this package outputs `{ user_id, ... }` directly.\n');
+		console.log(
+			'The hand-built interactions items are `{ "<user_id>": {...} }`, still needing a Code node to lift the user id; this package outputs `{ user_id, ... }` directly.\n',
+		);
 	} finally {
 		n8n.dispose();
 	}

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
 			data: { baseUrl: openDialog.url, apiToken: openDialog.config.token, apiVersion: 'public' },
 		},
 	]);
-	for (const file of readdirSync(path.join(ROOT, 'examples')).filter((name) => name.endsWith('.json'))) {
+	for (const file of readdirSync(path.join(ROOT, 'examples')).filter((name) =>
+		name.endsWith('.json'),
+	)) {
 		await n8n.importWorkflow(JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')));
 	}
 
@@ -62,17 +64,24 @@ Stop with Ctrl+C.
 /** Runs two examples headless first, so the demo shows the nodes' output before the editor opens. */
 async function showExampleRuns(n8n: RealN8n): Promise<void> {
 	const examples = [
-		{ id: 'odExampleDeeplinks', node: 'Compose SMS', show: (json: Record<string, unknown>) => `${json.to}: ${json.message}` },
+		{
+			id: 'odExampleDeeplinks',
+			node: 'Compose SMS',
+			show: (json: Record<string, unknown>) => `${json.to}: ${json.message}`,
+		},
 		{
 			id: 'odExampleInteractions',
 			node: 'Summarise For CRM',
-			show: (json: Record<string, unknown>) => `${json.contactEmail}: ${json.messages} messages, last "${json.lastMessage}"`,
+			show: (json: Record<string, unknown>) =>
+				`${json.contactEmail}: ${json.messages} messages, last "${json.lastMessage}"`,
 		},
 	];
 	for (const example of examples) {
 		const result = await n8n.execute(example.id);
 		const items = nodeItems(result.run, example.node);
-		console.log(`\n${example.id} in n8n (exit ${result.exitCode}), ${items.length} items from "${example.node}":`);
+		console.log(
+			`\n${example.id} in n8n (exit ${result.exitCode}), ${items.length} items from "${example.node}":`,
+		);
 		for (const item of items.slice(0, 3)) console.log(`  ${example.show(item.json)}`);
 		if (items.length > 3) console.log(`  … and ${items.length - 3} more`);
 	}

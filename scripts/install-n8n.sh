@@ -35,11 +35,14 @@ export PATH="$NODE_HOME/bin:$PATH"
 export npm_config_nodedir="$NODE_HOME"
 
 # n8n 1.x pins xlsx to a tarball outside the npm registry; the registry's 0.18.5 replaces it.
+# n8n 2.x's Kafka client builds librdkafka from sources it downloads at install time, which
+# fails offline and rolls back the whole install; the Kafka node is not needed here.
 cat >package.json <<JSON
 {
   "private": true,
   "dependencies": { "n8n": "$N8N_VERSION" },
-  "overrides": { "xlsx": "0.18.5" }
+  "overrides": { "xlsx": "0.18.5" },
+  "allowScripts": { "@confluentinc/kafka-javascript": false }
 }
 JSON
 npm install --no-audit --no-fund --ignore-scripts=false >>"$log" 2>&1 || { tail -n 40 "$log" >&2; exit 1; }

@@ -1,9 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { toItemError } from '../shared/item-errors';
-import { itemParameterReader } from '../shared/parameters';
-import { getConnection } from '../shared/transport';
+import { toItemError } from '../shared/items/item-errors';
+import { itemParameterReader } from '../shared/items/parameters';
+import { getConnection } from '../shared/transport/request';
 import { planBatches, type PreparedRow } from './batches';
 import { deeplinkProperties } from './description';
 import { readBatchSize, readOutputSettings, readRow } from './parameters';
@@ -17,7 +22,8 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 		icon: { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ "Scenario " + ($parameter["scenarioBy"] === "alias" ? $parameter["scenarioAlias"] : $parameter["scenarioId"]) }}',
+		subtitle:
+			'={{ "Scenario " + ($parameter["scenarioBy"] === "alias" ? $parameter["scenarioAlias"] : $parameter["scenarioId"]) }}',
 		description:
 			'Create a personalised OpenDialog webchat short link for each contact, with their details pre-loaded as attributes',
 		defaults: { name: 'OpenDialog Generate Webchat Deeplinks' },
@@ -56,11 +62,15 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 			try {
 				outcomes = await sendBatch(this, connection, batch, continueOnFail);
 			} catch (error) {
-				results.failBatch(batch.rows.map((row) => row.itemIndex), error);
+				results.failBatch(
+					batch.rows.map((row) => row.itemIndex),
+					error,
+				);
 				continue;
 			}
 			for (const [itemIndex, outcome] of outcomes) {
-				if ('link' in outcome) results.link(itemIndex, outcome.link, readOutputSettings(parameter, itemIndex));
+				if ('link' in outcome)
+					results.link(itemIndex, outcome.link, readOutputSettings(parameter, itemIndex));
 				else results.fail(itemIndex, outcome.error);
 			}
 		}

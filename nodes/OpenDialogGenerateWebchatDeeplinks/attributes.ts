@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { InputError } from '../shared/input-error';
-import type { AttributeValue, DatasetRow } from '../shared/types';
+import { InputError } from '../shared/items/input-error';
+import type { AttributeValue, DatasetRow } from '../shared/api/types';
 
 type Scalar = string | number | boolean;
 
@@ -34,7 +34,10 @@ function toAttributeValue(name: string, value: unknown): AttributeValue | null {
 			if (element === null || element === undefined) continue;
 			const item = asScalar(element);
 			if (item === undefined) {
-				throw new InputError(`Attribute '${name}' is a list holding ${describe(element)}`, FIX_HINT);
+				throw new InputError(
+					`Attribute '${name}' is a list holding ${describe(element)}`,
+					FIX_HINT,
+				);
 			}
 			list.push(item);
 		}
@@ -57,7 +60,10 @@ export function toAttributes(raw: Record<string, unknown>): Record<string, Attri
 	const attributes: Record<string, AttributeValue> = {};
 	for (const [name, value] of Object.entries(raw)) {
 		if (name.trim() === '') {
-			throw new InputError('An attribute has an empty name', 'Give every attribute a name, e.g. first_name.');
+			throw new InputError(
+				'An attribute has an empty name',
+				'Give every attribute a name, e.g. first_name.',
+			);
 		}
 		const converted = toAttributeValue(name, value);
 		if (converted !== null) attributes[name] = converted;
@@ -65,7 +71,8 @@ export function toAttributes(raw: Record<string, unknown>): Record<string, Attri
 	return attributes;
 }
 
-const JSON_HINT = 'Use an object such as { "first_name": "Ann", "plan": "gold" }, or an expression returning one.';
+const JSON_HINT =
+	'Use an object such as { "first_name": "Ann", "plan": "gold" }, or an expression returning one.';
 
 function parseJsonText(text: string): { value: unknown } | undefined {
 	try {
@@ -87,7 +94,9 @@ export function parseAttributesJson(value: unknown): Record<string, unknown> {
 }
 
 /** Name/value pairs from 'Define Below'. */
-export function pairsToObject(pairs: Array<{ name?: unknown; value?: unknown }>): Record<string, unknown> {
+export function pairsToObject(
+	pairs: Array<{ name?: unknown; value?: unknown }>,
+): Record<string, unknown> {
 	const result: Record<string, unknown> = {};
 	for (const pair of pairs) result[String(pair.name ?? '')] = pair.value;
 	return result;
@@ -106,7 +115,10 @@ export function toUserId(value: unknown): string | undefined {
 }
 
 /** One dataset row; OpenDialog requires at least one attribute. */
-export function buildDatasetRow(userId: unknown, rawAttributes: Record<string, unknown>): DatasetRow {
+export function buildDatasetRow(
+	userId: unknown,
+	rawAttributes: Record<string, unknown>,
+): DatasetRow {
 	const attributes = toAttributes(rawAttributes);
 	if (Object.keys(attributes).length === 0) {
 		throw new InputError(

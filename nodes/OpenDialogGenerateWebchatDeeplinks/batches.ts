@@ -1,4 +1,4 @@
-import type { DatasetRow, Deeplink } from '../shared/types';
+import type { DatasetRow, Deeplink } from '../shared/api/types';
 
 export interface ScenarioRef {
 	scenario_id?: string;
@@ -68,7 +68,10 @@ export interface RowRejections {
 }
 
 /** Splits a 422's `errors` into rows (`dataset.<i>.<field>`) and the rest. */
-export function rowRejections(fieldErrors: Record<string, string[]>, batchLength: number): RowRejections {
+export function rowRejections(
+	fieldErrors: Record<string, string[]>,
+	batchLength: number,
+): RowRejections {
 	const byPosition = new Map<number, string[]>();
 	const general: string[] = [];
 	for (const [field, messages] of Object.entries(fieldErrors)) {

@@ -53,7 +53,11 @@ export const deeplinkProperties: INodeProperties[] = [
 				value: 'allFields',
 				description: "Send the item's top-level fields as attributes",
 			},
-			{ name: 'Define Below', value: 'defineBelow', description: 'Send the name/value pairs set below' },
+			{
+				name: 'Define Below',
+				value: 'defineBelow',
+				description: 'Send the name/value pairs set below',
+			},
 			{ name: 'JSON', value: 'json', description: 'Send an object built with an expression' },
 		],
 		default: 'allFields',
@@ -121,14 +125,16 @@ export const deeplinkProperties: INodeProperties[] = [
 				name: 'outputField',
 				type: 'string',
 				default: 'deeplink',
-				description: "Field that receives the link on each item, as an object holding the contact's user ID and the URL",
+				description:
+					"Field that receives the link on each item, as an object holding the contact's user ID and the URL",
 			},
 			{
 				displayName: 'Output Only the Link',
 				name: 'linkOnly',
 				type: 'boolean',
 				default: false,
-				description: "Whether to output only the contact's user ID and link URL instead of the item's fields plus the link",
+				description:
+					"Whether to output only the contact's user ID and link URL instead of the item's fields plus the link",
 			},
 		],
 	},

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemParameterReader } from '../shared/parameters';
+import type { ItemParameterReader } from '../shared/items/parameters';
 
-import { InputError } from '../shared/input-error';
+import { InputError } from '../shared/items/input-error';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
 
@@ -27,21 +27,35 @@ function readScenario(parameter: ItemParameterReader, itemIndex: number): Scenar
 	return byAlias ? { scenario_alias: value } : { scenario_id: value };
 }
 
-function readAttributes(parameter: ItemParameterReader, item: INodeExecutionData, itemIndex: number): IDataObject {
+function readAttributes(
+	parameter: ItemParameterReader,
+	item: INodeExecutionData,
+	itemIndex: number,
+): IDataObject {
 	const mode = parameter('attributesMode', itemIndex);
 	if (mode === 'defineBelow') {
-		return pairsToObject(parameter<IDataObject[]>('attributes.attribute', itemIndex, [])) as IDataObject;
+		return pairsToObject(
+			parameter<IDataObject[]>('attributes.attribute', itemIndex, []),
+		) as IDataObject;
 	}
-	if (mode === 'json') return parseAttributesJson(parameter('attributesJson', itemIndex)) as IDataObject;
+	if (mode === 'json')
+		return parseAttributesJson(parameter('attributesJson', itemIndex)) as IDataObject;
 	return item.json;
 }
 
 /** Reads one item's parameters into a checked dataset row; throws InputError when invalid. */
-export function readRow(parameter: ItemParameterReader, item: INodeExecutionData, itemIndex: number): PreparedRow {
+export function readRow(
+	parameter: ItemParameterReader,
+	item: INodeExecutionData,
+	itemIndex: number,
+): PreparedRow {
 	return {
 		itemIndex,
 		scenario: readScenario(parameter, itemIndex),
-		row: buildDatasetRow(parameter('userId', itemIndex, ''), readAttributes(parameter, item, itemIndex)),
+		row: buildDatasetRow(
+			parameter('userId', itemIndex, ''),
+			readAttributes(parameter, item, itemIndex),
+		),
 	};
 }
 
@@ -58,8 +72,14 @@ export function readBatchSize(context: IExecuteFunctions): number {
 	return size;
 }
 
-export function readOutputSettings(parameter: ItemParameterReader, itemIndex: number): OutputSettings {
+export function readOutputSettings(
+	parameter: ItemParameterReader,
+	itemIndex: number,
+): OutputSettings {
 	const options = parameter<IDataObject>('options', itemIndex, {});
 	const outputField = String(options.outputField ?? 'deeplink').trim();
-	return { outputField: outputField === '' ? 'deeplink' : outputField, linkOnly: options.linkOnly === true };
+	return {
+		outputField: outputField === '' ? 'deeplink' : outputField,
+		linkOnly: options.linkOnly === true,
+	};
 }

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeItemRanges, errorItem, toItemError } from '../shared/item-errors';
-import type { Deeplink } from '../shared/types';
+import { describeItemRanges, errorItem, toItemError } from '../shared/items/item-errors';
+import type { Deeplink } from '../shared/api/types';
 import type { OutputSettings } from './parameters';
 
 /**

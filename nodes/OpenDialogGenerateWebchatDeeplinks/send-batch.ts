@@ -1,8 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { openDialogApiRequest, OpenDialogApiError, type OpenDialogConnection } from '../shared/transport';
-import type { Deeplink } from '../shared/types';
+import {
+	openDialogApiRequest,
+	OpenDialogApiError,
+	type OpenDialogConnection,
+} from '../shared/transport/request';
+import type { Deeplink } from '../shared/api/types';
 import { matchLinks, rowRejections, type Batch } from './batches';
 
 export type RowOutcome = { link: Deeplink } | { error: NodeApiError };
@@ -46,7 +50,8 @@ export async function sendBatch(
 					{ httpCode: '422', messages },
 					{
 						message: `OpenDialog rejected this item: ${messages.join('; ')}`,
-						description: 'Fix the value named above in this item. The other items of its batch are not affected.',
+						description:
+							'Fix the value named above in this item. The other items of its batch are not affected.',
 						httpCode: '422',
 						itemIndex,
 					},
@@ -59,7 +64,9 @@ export async function sendBatch(
 		}
 		const { response } = attempt;
 		const links = matchLinks(pending.length, response);
-		pending.forEach((prepared, position) => outcomes.set(prepared.itemIndex, { link: links[position] }));
+		pending.forEach((prepared, position) =>
+			outcomes.set(prepared.itemIndex, { link: links[position] }),
+		);
 		pending = [];
 	}
 	return outcomes;

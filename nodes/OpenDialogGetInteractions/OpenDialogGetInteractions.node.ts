@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { fetchInteractionWindows } from '../shared/interactions-api';
-import { errorItem, toItemError } from '../shared/item-errors';
-import { getConnection } from '../shared/transport';
+import { fetchInteractionWindows } from '../shared/api/interactions-api';
+import { errorItem, toItemError } from '../shared/items/item-errors';
+import { getConnection } from '../shared/transport/request';
 import { interactionsProperties } from './description';
-import { groupInteractionsByUser, toInteractionItems } from '../shared/interactions';
+import { groupInteractionsByUser, toInteractionItems } from '../shared/api/interactions';
 import { buildInteractionsQuery } from './query';
 
 export class OpenDialogGetInteractions implements INodeType {
@@ -21,7 +21,8 @@ export class OpenDialogGetInteractions implements INodeType {
 		icon: { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ $parameter["outputMode"] === "perInteraction" ? "One item per interaction" : "One item per user" }}',
+		subtitle:
+			'={{ $parameter["outputMode"] === "perInteraction" ? "One item per interaction" : "One item per user" }}',
 		description:
 			'Get what users said to OpenDialog scenarios between two dates, as one item per user or per interaction',
 		defaults: { name: 'OpenDialog Get Interactions' },
@@ -49,7 +50,13 @@ export class OpenDialogGetInteractions implements INodeType {
 					timezone,
 					apiVersion: connection.apiVersion,
 				});
-				const responses = await fetchInteractionWindows(this, connection, query.windows, query.filters, itemIndex);
+				const responses = await fetchInteractionWindows(
+					this,
+					connection,
+					query.windows,
+					query.filters,
+					itemIndex,
+				);
 				const users = groupInteractionsByUser(responses, {
 					sortByDate: options.sortByDate !== false,
 					range: query.range,

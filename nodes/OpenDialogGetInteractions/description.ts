@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersProperty } from '../shared/filters';
-import { outputModeProperty } from '../shared/output-mode';
+import { filtersProperty } from '../shared/items/filters';
+import { outputModeProperty } from '../shared/items/output-mode';
 
 export const interactionsProperties: INodeProperties[] = [
 	{

@@ -1,10 +1,10 @@
 import type { DateTime } from 'luxon';
 
-import { parseDateInput, toApiDate, toApiEchoDate } from '../shared/dates';
-import { InputError } from '../shared/input-error';
-import type { ApiVersion } from '../shared/types';
-import { readFilters } from '../shared/filters';
-import { planDateWindows, type DateWindow } from '../shared/windows';
+import { parseDateInput, toApiDate, toApiEchoDate } from '../shared/items/dates';
+import { InputError } from '../shared/items/input-error';
+import type { ApiVersion } from '../shared/api/types';
+import { readFilters } from '../shared/items/filters';
+import { planDateWindows, type DateWindow } from '../shared/items/windows';
 
 /** Beyond this a run would be thousands of requests: almost certainly a mistyped window. */
 export const MAX_WINDOWS = 1000;
@@ -43,7 +43,7 @@ export function buildInteractionsQuery(input: InteractionsQueryInput): Interacti
 	if (from > to) {
 		throw new InputError(
 			`'From' (${toApiDate(from)} UTC) is after 'To' (${toApiDate(to)} UTC)`,
-			"Swap the two dates, or check the expressions that compute them: OpenDialog would return no interactions for this range.",
+			'Swap the two dates, or check the expressions that compute them: OpenDialog would return no interactions for this range.',
 		);
 	}
 	if (!Number.isFinite(input.windowHours) || input.windowHours < 0) {

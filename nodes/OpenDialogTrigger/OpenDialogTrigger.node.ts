@@ -8,13 +8,19 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { readFilters } from '../shared/filters';
-import { InputError } from '../shared/input-error';
-import { groupInteractionsByUser, toInteractionItems } from '../shared/interactions';
-import { fetchInteractionWindows } from '../shared/interactions-api';
-import { getConnection } from '../shared/transport';
-import type { UserInteractions } from '../shared/types';
-import { mostRecent, planPoll, selectNewInteractions, type PollRange, type PollState } from './cursor';
+import { readFilters } from '../shared/items/filters';
+import { InputError } from '../shared/items/input-error';
+import { groupInteractionsByUser, toInteractionItems } from '../shared/api/interactions';
+import { fetchInteractionWindows } from '../shared/api/interactions-api';
+import { getConnection } from '../shared/transport/request';
+import type { UserInteractions } from '../shared/api/types';
+import {
+	mostRecent,
+	planPoll,
+	selectNewInteractions,
+	type PollRange,
+	type PollState,
+} from './cursor';
 import { DEFAULT_OVERLAP_SECONDS, triggerProperties } from './description';
 
 const MANUAL_SAMPLE_SECONDS = 86_400;
@@ -27,8 +33,10 @@ export class OpenDialogTrigger implements INodeType {
 		icon: { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["outputMode"] === "perInteraction" ? "One item per interaction" : "One item per user" }}',
-		description: 'Starts the workflow when users talk to OpenDialog scenarios, with what they said since the last poll',
+		subtitle:
+			'={{ $parameter["outputMode"] === "perInteraction" ? "One item per interaction" : "One item per user" }}',
+		description:
+			'Starts the workflow when users talk to OpenDialog scenarios, with what they said since the last poll',
 		defaults: { name: 'OpenDialog Trigger' },
 		polling: true,
 		inputs: [],
@@ -43,7 +51,10 @@ export class OpenDialogTrigger implements INodeType {
 		const overlap = Math.max(Number(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS) || 0, 0);
 		let filters: Record<string, string>;
 		try {
-			filters = readFilters(this.getNodeParameter('filters', {}) as IDataObject, connection.apiVersion);
+			filters = readFilters(
+				this.getNodeParameter('filters', {}) as IDataObject,
+				connection.apiVersion,
+			);
 		} catch (error) {
 			const { message, description } = error as InputError;
 			throw new NodeOperationError(this.getNode(), message, { description });
@@ -54,7 +65,12 @@ export class OpenDialogTrigger implements INodeType {
 				await fetchInteractionWindows(
 					this,
 					connection,
-					[{ from: DateTime.fromSeconds(range.from, { zone: 'utc' }), to: DateTime.fromSeconds(range.to, { zone: 'utc' }) }],
+					[
+						{
+							from: DateTime.fromSeconds(range.from, { zone: 'utc' }),
+							to: DateTime.fromSeconds(range.to, { zone: 'utc' }),
+						},
+					],
 					filters,
 				),
 				{ sortByDate: true },
@@ -62,7 +78,10 @@ export class OpenDialogTrigger implements INodeType {
 
 		let users: UserInteractions[];
 		if (this.getMode() === 'manual') {
-			users = mostRecent(await fetchUsers({ from: now - MANUAL_SAMPLE_SECONDS, to: now }), MANUAL_SAMPLE_USERS);
+			users = mostRecent(
+				await fetchUsers({ from: now - MANUAL_SAMPLE_SECONDS, to: now }),
+				MANUAL_SAMPLE_USERS,
+			);
 		} else {
 			const state = this.getWorkflowStaticData('node') as PollState;
 			const range = planPoll(state, now, overlap);

@@ -7,7 +7,7 @@
  * drops what it already emitted. Identical interactions in the same second are counted, not
  * merged, so a double click is still two interactions.
  */
-import type { ApiInteraction, UserInteractions } from '../shared/types';
+import type { ApiInteraction, UserInteractions } from '../shared/api/types';
 
 export interface PollState {
 	/** Epoch seconds: the end of the last successful poll's range. */
@@ -27,7 +27,11 @@ export function interactionKey(userId: string, interaction: ApiInteraction): str
 }
 
 /** The range to fetch now, or undefined on the first poll, which only starts the cursor. */
-export function planPoll(state: PollState, nowSeconds: number, overlapSeconds: number): PollRange | undefined {
+export function planPoll(
+	state: PollState,
+	nowSeconds: number,
+	overlapSeconds: number,
+): PollRange | undefined {
 	if (state.cursor === undefined) return undefined;
 	return { from: Math.min(state.cursor - overlapSeconds, nowSeconds), to: nowSeconds };
 }
@@ -73,6 +77,11 @@ export function selectNewInteractions(
 /** For a manual test run: the users (or interactions) with the latest activity first. */
 export function mostRecent(users: UserInteractions[], limit: number): UserInteractions[] {
 	const latest = (user: UserInteractions) =>
-		user.interactions.reduce((max, interaction) => (interaction.date > max ? interaction.date : max), '');
-	return [...users].sort((a, b) => (latest(a) < latest(b) ? 1 : latest(a) > latest(b) ? -1 : 0)).slice(0, limit);
+		user.interactions.reduce(
+			(max, interaction) => (interaction.date > max ? interaction.date : max),
+			'',
+		);
+	return [...users]
+		.sort((a, b) => (latest(a) < latest(b) ? 1 : latest(a) > latest(b) ? -1 : 0))
+		.slice(0, limit);
 }

@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersProperty } from '../shared/filters';
-import { outputModeProperty } from '../shared/output-mode';
+import { filtersProperty } from '../shared/items/filters';
+import { outputModeProperty } from '../shared/items/output-mode';
 
 export const DEFAULT_OVERLAP_SECONDS = 300;
 
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Each poll emits what users said since the previous poll. The first activation starts from now; a manual test run shows the last day\'s most recent interactions so you can map fields.',
+			"Each poll emits what users said since the previous poll. The first activation starts from now; a manual test run shows the last day's most recent interactions so you can map fields.",
 		name: 'notice',
 		type: 'notice',
 		default: '',

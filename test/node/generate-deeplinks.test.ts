@@ -8,12 +8,19 @@ const od = useLocalOpenDialog();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const contacts = (count: number): INodeExecutionData[] =>
-	Array.from({ length: count }, (_, n) => ({ json: { n, email: `c${n}@example.com`, first_name: `Contact ${n}` } }));
+	Array.from({ length: count }, (_, n) => ({
+		json: { n, email: `c${n}@example.com`, first_name: `Contact ${n}` },
+	}));
 
 function generate(parameters: Record<string, unknown>, extra: Partial<RunNodeOptions> = {}) {
 	return runNode({
 		node: new OpenDialogGenerateWebchatDeeplinks(),
-		parameters: { scenarioBy: 'id', scenarioId: 'scn-welcome', attributesMode: 'allFields', ...parameters },
+		parameters: {
+			scenarioBy: 'id',
+			scenarioId: 'scn-welcome',
+			attributesMode: 'allFields',
+			...parameters,
+		},
 		credentials: od.credentials(),
 		items: contacts(3),
 		...extra,
@@ -31,12 +38,21 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 		const run = await generate({ userId: '={{ $json.email }}' }, { items: contacts(250) });
 		expect(run.error).toBeUndefined();
 		const requests = od.server.apiRequests('deeplinks');
-		expect(requests.map((request) => (request.body as { dataset: unknown[] }).dataset.length)).toEqual([100, 100, 50]);
+		expect(
+			requests.map((request) => (request.body as { dataset: unknown[] }).dataset.length),
+		).toEqual([100, 100, 50]);
 		expect(run.items).toHaveLength(250);
 		run.items.forEach((item, n) => {
 			expect(item.pairedItem).toEqual({ item: n });
-			expect(item.json).toMatchObject({ n, email: `c${n}@example.com`, deeplink: { user_id: `c${n}@example.com` } });
-			expect(linkBehind(item)).toMatchObject({ userId: `c${n}@example.com`, attributes: { n, first_name: `Contact ${n}` } });
+			expect(item.json).toMatchObject({
+				n,
+				email: `c${n}@example.com`,
+				deeplink: { user_id: `c${n}@example.com` },
+			});
+			expect(linkBehind(item)).toMatchObject({
+				userId: `c${n}@example.com`,
+				attributes: { n, first_name: `Contact ${n}` },
+			});
 		});
 	});
 
@@ -47,7 +63,9 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			expect(userId).toMatch(UUID);
 			expect(linkBehind(item)).toMatchObject({ userId, attributes: { n: item.json.n } });
 		}
-		expect((od.server.apiRequests('deeplinks')[0].body as { dataset: object[] }).dataset[0]).not.toHaveProperty('user_id');
+		expect(
+			(od.server.apiRequests('deeplinks')[0].body as { dataset: object[] }).dataset[0],
+		).not.toHaveProperty('user_id');
 	});
 
 	test('sends the scenario, the bearer token and the JSON Accept header to the public endpoint', async () => {
@@ -63,7 +81,10 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 	});
 
 	test('names the scenario by alias when asked, on the legacy endpoint too', async () => {
-		const run = await generate({ scenarioBy: 'alias', scenarioAlias: 'claims' }, { credentials: od.credentials('legacy') });
+		const run = await generate(
+			{ scenarioBy: 'alias', scenarioAlias: 'claims' },
+			{ credentials: od.credentials('legacy') },
+		);
 		expect(run.error).toBeUndefined();
 		const [request] = od.server.apiRequests('deeplinks');
 		expect(request.path).toBe('/api/generate-webchat-deeplink');
@@ -76,21 +97,32 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			attributesMode: 'defineBelow',
 			attributes: { attribute: [{ name: 'greeting', value: '={{ "Hi " + $json.first_name }}' }] },
 		});
-		await generate({ attributesMode: 'json', attributesJson: '={{ { plan: "gold", n: $json.n, tags: ["a", "b"] } }}' });
-		const [defined, json] = od.server.apiRequests('deeplinks').map((r) => (r.body as { dataset: object[] }).dataset[1]);
+		await generate({
+			attributesMode: 'json',
+			attributesJson: '={{ { plan: "gold", n: $json.n, tags: ["a", "b"] } }}',
+		});
+		const [defined, json] = od.server
+			.apiRequests('deeplinks')
+			.map((r) => (r.body as { dataset: object[] }).dataset[1]);
 		expect(defined).toEqual({ attributes: { greeting: 'Hi Contact 1' } });
 		expect(json).toEqual({ attributes: { plan: 'gold', n: 1, tags: ['a', 'b'] } });
 	});
 
 	test('writes the link to the chosen field, or outputs only the link', async () => {
 		const named = await generate({ options: { outputField: 'webchat' } });
-		expect(named.items[0].json).toMatchObject({ n: 0, webchat: { url: expect.stringContaining('/s/') } });
+		expect(named.items[0].json).toMatchObject({
+			n: 0,
+			webchat: { url: expect.stringContaining('/s/') },
+		});
 		const only = await generate({ options: { linkOnly: true } });
 		expect(Object.keys(only.items[0].json).sort()).toEqual(['url', 'user_id']);
 	});
 
 	test('an AI agent asking for one contact costs one request', async () => {
-		const run = await generate({ userId: 'agent-contact' }, { items: [{ json: { first_name: 'Ann' } }] });
+		const run = await generate(
+			{ userId: 'agent-contact' },
+			{ items: [{ json: { first_name: 'Ann' } }] },
+		);
 		expect(run.items[0].json.deeplink).toMatchObject({ user_id: 'agent-contact' });
 		expect(od.server.apiRequests('deeplinks')).toHaveLength(1);
 	});
@@ -112,7 +144,10 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 		test('with Continue On Fail the bad item becomes an error item and the others get links', async () => {
 			const run = await generate({}, { items: withBadRow(), continueOnFail: true });
 			expect(run.items).toHaveLength(5);
-			expect(run.items[2]).toEqual({ json: { error: "Attribute 'address' is an object [item 2]" }, pairedItem: { item: 2 } });
+			expect(run.items[2]).toEqual({
+				json: { error: "Attribute 'address' is an object [item 2]" },
+				pairedItem: { item: 2 },
+			});
 			expect([0, 1, 3, 4].map((n) => linkBehind(run.items[n])?.attributes.n)).toEqual([0, 1, 3, 4]);
 			expect(od.server.apiRequests('deeplinks')).toHaveLength(1);
 		});
@@ -123,7 +158,7 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			expect(od.server.apiRequests()).toHaveLength(0);
 		});
 
-		test('an unknown scenario shows OpenDialog\'s message for the batch', async () => {
+		test("an unknown scenario shows OpenDialog's message for the batch", async () => {
 			const run = await generate({ scenarioId: 'nope' });
 			expect(run.error?.message).toBe(
 				'OpenDialog rejected the request: scenario_id: The selected scenario does not exist. [items 0–2]',
@@ -159,7 +194,9 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			od.server.injectFaults({
 				skip: 1,
 				status: 422,
-				body: JSON.stringify({ errors: { 'dataset.7.attributes.plan': ['The selected plan is invalid.'] } }),
+				body: JSON.stringify({
+					errors: { 'dataset.7.attributes.plan': ['The selected plan is invalid.'] },
+				}),
 			});
 			const run = await generate({}, { items: contacts(150), continueOnFail: true });
 			expect(run.items).toHaveLength(150);
@@ -170,7 +207,9 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			const linked = run.items.filter((item) => item.json.deeplink);
 			expect(linked).toHaveLength(149);
 			linked.forEach((item) => expect(linkBehind(item)?.attributes.n).toBe(item.json.n));
-			const sizes = od.server.apiRequests('deeplinks').map((r) => (r.body as { dataset: unknown[] }).dataset.length);
+			const sizes = od.server
+				.apiRequests('deeplinks')
+				.map((r) => (r.body as { dataset: unknown[] }).dataset.length);
 			expect(sizes).toEqual([100, 50, 49]);
 		});
 	});
@@ -190,19 +229,26 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			od.server.injectFaults({ status: 429, retryAfter: 1 });
 			const run = await generate({}, { items: contacts(120) });
 			expect(run.error).toBeUndefined();
-			expect(od.server.apiRequests('deeplinks').map((request) => request.status)).toEqual([429, 200, 200]);
+			expect(od.server.apiRequests('deeplinks').map((request) => request.status)).toEqual([
+				429, 200, 200,
+			]);
 			expect(run.items.every((item) => item.json.deeplink)).toBe(true);
 		});
 
 		test('full-page webchat switched off says how to switch it on', async () => {
 			od.server.configure({ fullpageWebchat: false });
 			const run = await generate({});
-			expect(run.error?.message).toBe('Full-page webchat is not enabled in OpenDialog (404) [items 0–2]');
+			expect(run.error?.message).toBe(
+				'Full-page webchat is not enabled in OpenDialog (404) [items 0–2]',
+			);
 			expect(run.error?.description).toMatch(/Enable full-page webchat for this scenario/);
 		});
 
 		test('an answer with the wrong number of links is an error, never a mis-mapping', async () => {
-			od.server.injectFaults({ status: 200, body: JSON.stringify([{ user_id: 'x', url: 'http://short/x' }]) });
+			od.server.injectFaults({
+				status: 200,
+				body: JSON.stringify([{ user_id: 'x', url: 'http://short/x' }]),
+			});
 			const run = await generate({});
 			expect(run.error?.message).toBe(
 				'OpenDialog returned 1 links for 3 users; they cannot be matched to items safely [items 0–2]',
@@ -213,7 +259,9 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			od.server.injectFaults({ skip: 1, status: 500, retryAfter: 0, times: 100 });
 			const run = await generate({}, { items: contacts(150), continueOnFail: true });
 			expect(run.items.slice(0, 100).every((item) => item.json.deeplink)).toBe(true);
-			expect(run.items[100].json.error).toBe('OpenDialog failed with a server error (500) 6 times in a row [item 100]');
+			expect(run.items[100].json.error).toBe(
+				'OpenDialog failed with a server error (500) 6 times in a row [item 100]',
+			);
 			expect(run.items.slice(100).map((item) => item.pairedItem)).toEqual(
 				Array.from({ length: 50 }, (_, n) => ({ item: 100 + n })),
 			);
@@ -222,12 +270,19 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 		test('a later batch failing without Continue On Fail says which items got links', async () => {
 			od.server.injectFaults({ skip: 1, status: 500, retryAfter: 0, times: 100 });
 			const run = await generate({}, { items: contacts(150) });
-			expect(run.error?.message).toBe('OpenDialog failed with a server error (500) 6 times in a row [items 100–149]');
-			expect(run.error?.description).toMatch(/Links were already generated for items 0–99; items 100–149 got none/);
+			expect(run.error?.message).toBe(
+				'OpenDialog failed with a server error (500) 6 times in a row [items 100–149]',
+			);
+			expect(run.error?.description).toMatch(
+				/Links were already generated for items 0–99; items 100–149 got none/,
+			);
 		});
 
 		test('a wrong token fails with a clear message and never shows the token', async () => {
-			const run = await generate({}, { credentials: { ...od.credentials(), apiToken: 'nope-token-1234' } });
+			const run = await generate(
+				{},
+				{ credentials: { ...od.credentials(), apiToken: 'nope-token-1234' } },
+			);
 			expect(run.error?.message).toMatch(/rejected the API token/);
 			expect(JSON.stringify(run.error)).not.toContain('nope-token-1234');
 		});

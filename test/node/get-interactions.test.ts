@@ -1,5 +1,5 @@
 import { OpenDialogGetInteractions } from '../../nodes/OpenDialogGetInteractions/OpenDialogGetInteractions.node';
-import { MAX_RETRIES } from '../../nodes/shared/transport';
+import { MAX_RETRIES } from '../../nodes/shared/transport/request';
 import { useLocalOpenDialog } from '../helpers/local-server';
 import { runNode, type RunNodeOptions } from '../helpers/run-node';
 
@@ -17,9 +17,19 @@ function getInteractions(parameters: Record<string, unknown>, extra: Partial<Run
 
 function seedTwoUsers() {
 	od.server.addMessages([
-		{ user_id: 'ann', date: '2024-05-01 10:00:05', text: 'second', chatbot_user_data: { first_name: 'Ann' } },
+		{
+			user_id: 'ann',
+			date: '2024-05-01 10:00:05',
+			text: 'second',
+			chatbot_user_data: { first_name: 'Ann' },
+		},
 		{ user_id: 'ann', date: '2024-05-01 10:00:00', text: 'first' },
-		{ user_id: 'ben', date: '2024-05-01 11:00:00', type: 'button_response', data: { value: 'yes' } },
+		{
+			user_id: 'ben',
+			date: '2024-05-01 11:00:00',
+			type: 'button_response',
+			data: { value: 'yes' },
+		},
 		{ user_id: 'cat', date: '2024-05-03 11:00:00', text: 'outside the range' },
 	]);
 }
@@ -55,7 +65,10 @@ describe('OpenDialog Get Interactions', () => {
 	});
 
 	test('sends a bearer token, the JSON Accept header and UTC dates in the API format', async () => {
-		await getInteractions({ from: '2024-05-01T00:00:00', to: '2024-05-01T12:00:00' }, { timezone: 'America/New_York' });
+		await getInteractions(
+			{ from: '2024-05-01T00:00:00', to: '2024-05-01T12:00:00' },
+			{ timezone: 'America/New_York' },
+		);
 		const [request] = od.server.apiRequests('interactions');
 		expect(request.path).toBe('/public/api/user-interactions');
 		expect(request.authorized).toBe(true);
@@ -64,8 +77,13 @@ describe('OpenDialog Get Interactions', () => {
 	});
 
 	test('accepts luxon expressions such as $now for the dates', async () => {
-		od.server.addMessages([{ user_id: 'now', date: new Date(Date.now() - 3_600_000).toISOString() }]);
-		const run = await getInteractions({ from: '={{ $now.minus({ days: 1 }) }}', to: '={{ $now }}' });
+		od.server.addMessages([
+			{ user_id: 'now', date: new Date(Date.now() - 3_600_000).toISOString() },
+		]);
+		const run = await getInteractions({
+			from: '={{ $now.minus({ days: 1 }) }}',
+			to: '={{ $now }}',
+		});
 		expect(run.error).toBeUndefined();
 		expect(run.items.map((item) => item.json.user_id)).toEqual(['now']);
 	});
@@ -85,7 +103,13 @@ describe('OpenDialog Get Interactions', () => {
 	});
 
 	describe('windowed ranges', () => {
-		const tenant = { users: 300, interactionsPerUser: 20, from: Date.UTC(2024, 4, 1) / 1000, to: Date.UTC(2024, 4, 3) / 1000 - 1, seed: 7 };
+		const tenant = {
+			users: 300,
+			interactionsPerUser: 20,
+			from: Date.UTC(2024, 4, 1) / 1000,
+			to: Date.UTC(2024, 4, 3) / 1000 - 1,
+			seed: 7,
+		};
 		const RANGE = { from: '2024-05-01T00:00:00', to: '2024-05-02T23:59:59' };
 
 		test('merge to the same users and interactions as one request, one request per window', async () => {
@@ -95,15 +119,21 @@ describe('OpenDialog Get Interactions', () => {
 			expect(od.server.apiRequests('interactions')).toHaveLength(1 + 10);
 			expect(windowed.items).toHaveLength(300);
 			const byUser = (run: typeof whole) =>
-				run.items.map((item) => item.json).sort((a, b) => String(a.user_id).localeCompare(String(b.user_id)));
+				run.items
+					.map((item) => item.json)
+					.sort((a, b) => String(a.user_id).localeCompare(String(b.user_id)));
 			expect(byUser(windowed)).toEqual(byUser(whole));
 		});
 
 		test('lose and duplicate nothing at window edges', async () => {
 			od.server.addMessages(
-				['2024-05-01 05:59:59', '2024-05-01 06:00:00', '2024-05-01 06:00:01', '2024-05-01 11:59:59', '2024-05-01 12:00:00'].map(
-					(date) => ({ user_id: 'edge', date, text: date }),
-				),
+				[
+					'2024-05-01 05:59:59',
+					'2024-05-01 06:00:00',
+					'2024-05-01 06:00:01',
+					'2024-05-01 11:59:59',
+					'2024-05-01 12:00:00',
+				].map((date) => ({ user_id: 'edge', date, text: date })),
 			);
 			const run = await getInteractions({
 				from: '2024-05-01T00:00:00',
@@ -111,7 +141,9 @@ describe('OpenDialog Get Interactions', () => {
 				options: { windowHours: 6 },
 			});
 			expect(run.items).toHaveLength(1);
-			expect((run.items[0].json.interactions as Array<{ text: string }>).map((i) => i.text)).toEqual([
+			expect(
+				(run.items[0].json.interactions as Array<{ text: string }>).map((i) => i.text),
+			).toEqual([
 				'2024-05-01 05:59:59',
 				'2024-05-01 06:00:00',
 				'2024-05-01 06:00:01',
@@ -136,7 +168,9 @@ describe('OpenDialog Get Interactions', () => {
 	describe('bad input', () => {
 		test("'From' after 'To' fails before any request, naming the parameters and the item", async () => {
 			const run = await getInteractions({ from: '2024-05-02T00:00:00', to: '2024-05-01T00:00:00' });
-			expect(run.error?.message).toMatch(/^'From' \(2024-05-02 00:00:00 UTC\) is after 'To'.*\[item 0\]$/);
+			expect(run.error?.message).toMatch(
+				/^'From' \(2024-05-02 00:00:00 UTC\) is after 'To'.*\[item 0\]$/,
+			);
 			expect(run.error?.name).toBe('NodeOperationError');
 			expect(od.server.apiRequests()).toHaveLength(0);
 		});
@@ -147,7 +181,10 @@ describe('OpenDialog Get Interactions', () => {
 		});
 
 		test('filters with the legacy API fail before any request', async () => {
-			const run = await getInteractions({ filters: { userId: 'x' } }, { credentials: od.credentials('legacy') });
+			const run = await getInteractions(
+				{ filters: { userId: 'x' } },
+				{ credentials: od.credentials('legacy') },
+			);
 			expect(run.error?.message).toMatch(/Filters need the public OpenDialog API/);
 			expect(od.server.apiRequests()).toHaveLength(0);
 		});
@@ -156,10 +193,16 @@ describe('OpenDialog Get Interactions', () => {
 			seedTwoUsers();
 			const run = await getInteractions(
 				{ to: '={{ $json.to }}' },
-				{ continueOnFail: true, items: [{ json: { to: 'never' } }, { json: { to: '2024-05-01T23:59:59' } }] },
+				{
+					continueOnFail: true,
+					items: [{ json: { to: 'never' } }, { json: { to: '2024-05-01T23:59:59' } }],
+				},
 			);
 			expect(run.error).toBeUndefined();
-			expect(run.items[0]).toEqual({ json: { error: `'To' is not a date: "never" [item 0]` }, pairedItem: { item: 0 } });
+			expect(run.items[0]).toEqual({
+				json: { error: `'To' is not a date: "never" [item 0]` },
+				pairedItem: { item: 0 },
+			});
 			expect(run.items.slice(1).map((item) => [item.json.user_id, item.pairedItem])).toEqual([
 				['ann', { item: 1 }],
 				['ben', { item: 1 }],
@@ -187,14 +230,22 @@ describe('OpenDialog Get Interactions', () => {
 		test("a 422 shows the server's field messages", async () => {
 			od.server.injectFaults({
 				status: 422,
-				body: JSON.stringify({ message: 'The given data was invalid.', errors: { from: ['The from is not a valid date.'] } }),
+				body: JSON.stringify({
+					message: 'The given data was invalid.',
+					errors: { from: ['The from is not a valid date.'] },
+				}),
 			});
 			const run = await getInteractions({});
-			expect(run.error?.message).toMatch(/OpenDialog rejected the request: from: The from is not a valid date\./);
+			expect(run.error?.message).toMatch(
+				/OpenDialog rejected the request: from: The from is not a valid date\./,
+			);
 		});
 
 		test('an HTML page instead of JSON is an error, not items', async () => {
-			od.server.injectFaults({ status: 200, body: '<!DOCTYPE html><html><body>Sign in</body></html>' });
+			od.server.injectFaults({
+				status: 200,
+				body: '<!DOCTYPE html><html><body>Sign in</body></html>',
+			});
 			const run = await getInteractions({});
 			expect(run.items).toHaveLength(0);
 			expect(run.error?.message).toMatch(/HTML page instead of JSON/);

@@ -13,7 +13,10 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-function trigger(parameters: Record<string, unknown> = {}, apiVersion: 'public' | 'legacy' = 'public') {
+function trigger(
+	parameters: Record<string, unknown> = {},
+	apiVersion: 'public' | 'legacy' = 'public',
+) {
 	return pollingTrigger({
 		node: new OpenDialogTrigger(),
 		parameters: { outputMode: 'perUser', options: { overlapSeconds: 60 }, ...parameters },
@@ -22,7 +25,10 @@ function trigger(parameters: Record<string, unknown> = {}, apiVersion: 'public' 
 }
 
 const said = (items: Array<{ json: Record<string, unknown> }>) =>
-	items.map((item) => [item.json.user_id, (item.json.interactions as Array<{ text: string }>).map((i) => i.text)]);
+	items.map((item) => [
+		item.json.user_id,
+		(item.json.interactions as Array<{ text: string }>).map((i) => i.text),
+	]);
 
 describe('OpenDialog Trigger', () => {
 	test('the first activation starts from now and emits no history', async () => {
@@ -65,18 +71,39 @@ describe('OpenDialog Trigger', () => {
 	});
 
 	test('emits one item per interaction when asked, with the public filters applied', async () => {
-		const openDialog = trigger({ outputMode: 'perInteraction', filters: { selectedScenario: 'scn-claims' } });
+		const openDialog = trigger({
+			outputMode: 'perInteraction',
+			filters: { selectedScenario: 'scn-claims' },
+		});
 		await openDialog.poll();
 		od.server.addMessages([
-			{ user_id: 'ann', date: at(5), text: 'claim', chatbot_user_data: { custom: { selected_scenario: 'scn-claims' } } },
-			{ user_id: 'ben', date: at(6), text: 'other', chatbot_user_data: { custom: { selected_scenario: 'scn-welcome' } } },
+			{
+				user_id: 'ann',
+				date: at(5),
+				text: 'claim',
+				chatbot_user_data: { custom: { selected_scenario: 'scn-claims' } },
+			},
+			{
+				user_id: 'ben',
+				date: at(6),
+				text: 'other',
+				chatbot_user_data: { custom: { selected_scenario: 'scn-welcome' } },
+			},
 		]);
 		clock = START + 30_000;
 		const items = await openDialog.poll();
 		expect(items.map((item) => item.json)).toEqual([
-			{ user_id: 'ann', type: 'text', date: '2024-05-01T12:00:05.000000Z', text: 'claim', data: null },
+			{
+				user_id: 'ann',
+				type: 'text',
+				date: '2024-05-01T12:00:05.000000Z',
+				text: 'claim',
+				data: null,
+			},
 		]);
-		expect(od.server.apiRequests('interactions')[0].query).toMatchObject({ selected_scenario: 'scn-claims' });
+		expect(od.server.apiRequests('interactions')[0].query).toMatchObject({
+			selected_scenario: 'scn-claims',
+		});
 	});
 
 	test('works on the legacy API', async () => {
@@ -94,7 +121,9 @@ describe('OpenDialog Trigger', () => {
 		od.server.addMessages([{ user_id: 'ann', date: at(20), text: 'kept for the next poll' }]);
 		clock = START + 60_000;
 		od.server.injectFaults({ status: 503, retryAfter: 0, times: 6 });
-		await expect(openDialog.poll()).rejects.toThrow('OpenDialog failed with a server error (503) 6 times in a row');
+		await expect(openDialog.poll()).rejects.toThrow(
+			'OpenDialog failed with a server error (503) 6 times in a row',
+		);
 		expect(openDialog.staticData()).toMatchObject({ cursor: START / 1000 });
 
 		clock = START + 120_000;

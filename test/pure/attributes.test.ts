@@ -7,7 +7,7 @@ import {
 	toAttributes,
 	toUserId,
 } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/attributes';
-import { InputError } from '../../nodes/shared/input-error';
+import { InputError } from '../../nodes/shared/items/input-error';
 
 describe('toAttributes', () => {
 	test('passes strings, numbers and booleans through', () => {
@@ -20,7 +20,9 @@ describe('toAttributes', () => {
 	});
 
 	test('sends lists of scalars as lists, for collection attributes, dropping empty entries', () => {
-		expect(toAttributes({ PolicyHolders: ['Ben Smith', 'Joe Bloggs', null], scores: [1, 2] })).toEqual({
+		expect(
+			toAttributes({ PolicyHolders: ['Ben Smith', 'Joe Bloggs', null], scores: [1, 2] }),
+		).toEqual({
 			PolicyHolders: ['Ben Smith', 'Joe Bloggs'],
 			scores: [1, 2],
 		});
@@ -31,7 +33,12 @@ describe('toAttributes', () => {
 	});
 
 	test('turns dates into ISO text', () => {
-		expect(toAttributes({ d: new Date(Date.UTC(2024, 0, 2)), l: DateTime.fromISO('2024-01-02T00:00:00Z', { zone: 'utc' }) })).toEqual({
+		expect(
+			toAttributes({
+				d: new Date(Date.UTC(2024, 0, 2)),
+				l: DateTime.fromISO('2024-01-02T00:00:00Z', { zone: 'utc' }),
+			}),
+		).toEqual({
 			d: '2024-01-02T00:00:00.000Z',
 			l: '2024-01-02T00:00:00.000Z',
 		});
@@ -61,7 +68,9 @@ describe('buildDatasetRow', () => {
 	});
 
 	test('refuses a row without attributes, which OpenDialog requires', () => {
-		expect(() => buildDatasetRow('u', { gone: null })).toThrow('The item has no attributes to send');
+		expect(() => buildDatasetRow('u', { gone: null })).toThrow(
+			'The item has no attributes to send',
+		);
 	});
 
 	test('refuses an object as user id', () => {
@@ -81,7 +90,12 @@ describe('attribute modes', () => {
 	});
 
 	test('Define Below pairs become an object', () => {
-		expect(pairsToObject([{ name: 'first_name', value: 'Ann' }, { name: 'plan', value: 'gold' }])).toEqual({
+		expect(
+			pairsToObject([
+				{ name: 'first_name', value: 'Ann' },
+				{ name: 'plan', value: 'gold' },
+			]),
+		).toEqual({
 			first_name: 'Ann',
 			plan: 'gold',
 		});

@@ -1,5 +1,10 @@
-import { matchLinks, planBatches, rowRejections, type PreparedRow } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/batches';
-import { describeItemRanges } from '../../nodes/shared/item-errors';
+import {
+	matchLinks,
+	planBatches,
+	rowRejections,
+	type PreparedRow,
+} from '../../nodes/OpenDialogGenerateWebchatDeeplinks/batches';
+import { describeItemRanges } from '../../nodes/shared/items/item-errors';
 
 const rows = (count: number, scenario = { scenario_id: 's1' }, offset = 0): PreparedRow[] =>
 	Array.from({ length: count }, (_, index) => ({
@@ -12,13 +17,21 @@ describe('planBatches', () => {
 	test('cuts N rows into ceil(N / size) batches in input order', () => {
 		const batches = planBatches(rows(250), 100);
 		expect(batches.map((batch) => batch.rows.length)).toEqual([100, 100, 50]);
-		expect(batches.flatMap((batch) => batch.rows.map((row) => row.itemIndex))).toEqual(rows(250).map((r) => r.itemIndex));
+		expect(batches.flatMap((batch) => batch.rows.map((row) => row.itemIndex))).toEqual(
+			rows(250).map((r) => r.itemIndex),
+		);
 	});
 
 	test('never mixes scenarios in one request', () => {
-		const mixed = [...rows(3, { scenario_id: 'a' }), ...rows(2, { scenario_alias: 'b' } as never, 3), ...rows(2, { scenario_id: 'a' }, 5)];
+		const mixed = [
+			...rows(3, { scenario_id: 'a' }),
+			...rows(2, { scenario_alias: 'b' } as never, 3),
+			...rows(2, { scenario_id: 'a' }, 5),
+		];
 		const batches = planBatches(mixed, 100);
-		expect(batches.map((batch) => [batch.scenario, batch.rows.map((row) => row.itemIndex)])).toEqual([
+		expect(
+			batches.map((batch) => [batch.scenario, batch.rows.map((row) => row.itemIndex)]),
+		).toEqual([
 			[{ scenario_id: 'a' }, [0, 1, 2, 5, 6]],
 			[{ scenario_alias: 'b' }, [3, 4]],
 		]);
@@ -31,7 +44,12 @@ describe('planBatches', () => {
 
 describe('matchLinks', () => {
 	test('returns the links in order', () => {
-		expect(matchLinks(2, [{ user_id: 'a', url: 'u1' }, { user_id: 'b', url: 'u2' }])).toEqual([
+		expect(
+			matchLinks(2, [
+				{ user_id: 'a', url: 'u1' },
+				{ user_id: 'b', url: 'u2' },
+			]),
+		).toEqual([
 			{ user_id: 'a', url: 'u1' },
 			{ user_id: 'b', url: 'u2' },
 		]);

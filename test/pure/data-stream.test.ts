@@ -1,17 +1,29 @@
-import { DataArrayParser, NotAJsonObjectError, parseDataStream } from '../../nodes/shared/data-stream';
+import {
+	DataArrayParser,
+	NotAJsonObjectError,
+	parseDataStream,
+} from '../../nodes/shared/transport/data-stream';
 
 /** Feeds `text` in chunks of `size` bytes, so every structure gets split somewhere. */
 function parseInChunks(text: string, size: number) {
 	const bytes = Buffer.from(text, 'utf8');
 	const parser = new DataArrayParser();
-	for (let start = 0; start < bytes.length; start += size) parser.write(bytes.subarray(start, start + size));
+	for (let start = 0; start < bytes.length; start += size)
+		parser.write(bytes.subarray(start, start + size));
 	return parser.end();
 }
 
 const tricky = JSON.stringify({
 	meta: { data: ['not this one'], note: 'a "data": [ key in a string' },
 	data: [
-		{ u1: { text: 'quote " and backslash \\ and \\" both', braces: '{[}]', emoji: 'héllo 👋 日本', list: [1, [2, { a: ',' }]] } },
+		{
+			u1: {
+				text: 'quote " and backslash \\ and \\" both',
+				braces: '{[}]',
+				emoji: 'héllo 👋 日本',
+				list: [1, [2, { a: ',' }]],
+			},
+		},
 		{ 'user "2"': { interactions: [], empty: '', nested: { data: [1] } } },
 		{ u3: { end: '\\\\' } },
 	],
@@ -19,9 +31,12 @@ const tricky = JSON.stringify({
 });
 
 describe('DataArrayParser', () => {
-	test.each([1, 2, 3, 7, 64, 100_000])('parses the data list exactly like JSON.parse, in chunks of %i bytes', (size) => {
-		expect(parseInChunks(tricky, size)).toEqual({ data: JSON.parse(tricky).data });
-	});
+	test.each([1, 2, 3, 7, 64, 100_000])(
+		'parses the data list exactly like JSON.parse, in chunks of %i bytes',
+		(size) => {
+			expect(parseInChunks(tricky, size)).toEqual({ data: JSON.parse(tricky).data });
+		},
+	);
 
 	test('reads pretty-printed bodies and empty lists', () => {
 		const pretty = JSON.stringify({ data: [{ a: { b: 1 } }, { c: {} }] }, null, 2);
@@ -48,7 +63,9 @@ describe('DataArrayParser', () => {
 	});
 
 	test('refuses a body cut short', () => {
-		expect(() => parseInChunks('{"data":[{"a":1},{"b"', 4)).toThrow('The answer ended before its JSON was complete');
+		expect(() => parseInChunks('{"data":[{"a":1},{"b"', 4)).toThrow(
+			'The answer ended before its JSON was complete',
+		);
 		expect(() => parseInChunks('', 4)).toThrow(NotAJsonObjectError);
 	});
 

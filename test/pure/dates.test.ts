@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { parseDateInput, toApiDate, toApiEchoDate } from '../../nodes/shared/dates';
+import { parseDateInput, toApiDate, toApiEchoDate } from '../../nodes/shared/items/dates';
 
 const utc = (value: unknown, zone = 'UTC') => {
 	const parsed = parseDateInput(value, zone);
@@ -47,5 +47,7 @@ describe('parseDateInput', () => {
 });
 
 test('toApiEchoDate formats like OpenDialog echoes dates', () => {
-	expect(toApiEchoDate(DateTime.fromISO('2022-09-21T01:02:03+01:00'))).toBe('2022-09-21T00:02:03.000000Z');
+	expect(toApiEchoDate(DateTime.fromISO('2022-09-21T01:02:03+01:00'))).toBe(
+		'2022-09-21T00:02:03.000000Z',
+	);
 });

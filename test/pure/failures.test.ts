@@ -1,4 +1,9 @@
-import { describeFailure, redact, retryDelayMs, type FailedResponse } from '../../nodes/shared/failures';
+import {
+	describeFailure,
+	redact,
+	retryDelayMs,
+	type FailedResponse,
+} from '../../nodes/shared/transport/failures';
 
 const SECRET = 'sk-live-9f8e7d6c';
 const failed = (statusCode: number, body: unknown = {}, extra: Partial<FailedResponse> = {}) =>
@@ -25,7 +30,9 @@ describe('retryDelayMs', () => {
 	});
 
 	test('backs off exponentially without Retry-After, up to a minute', () => {
-		expect([0, 1, 2, 3].map((attempt) => retryDelayMs(attempt, undefined))).toEqual([1000, 2000, 4000, 8000]);
+		expect([0, 1, 2, 3].map((attempt) => retryDelayMs(attempt, undefined))).toEqual([
+			1000, 2000, 4000, 8000,
+		]);
 		expect(retryDelayMs(12, undefined)).toBe(60_000);
 		expect(retryDelayMs(0, '3600')).toBe(60_000);
 	});
@@ -53,7 +60,10 @@ describe('describeFailure', () => {
 	test("422 lists the server's field messages", () => {
 		const failure = failed(422, {
 			message: 'The given data was invalid.',
-			errors: { 'dataset.3.attributes': ['The dataset.3.attributes field is required.'], from: ['bad'] },
+			errors: {
+				'dataset.3.attributes': ['The dataset.3.attributes field is required.'],
+				from: ['bad'],
+			},
 		});
 		expect(failure.message).toBe(
 			'OpenDialog rejected the request: dataset.3.attributes: The dataset.3.attributes field is required.; from: bad',
@@ -71,7 +81,9 @@ describe('describeFailure', () => {
 	});
 
 	test('a redirect names where it went', () => {
-		expect(failed(302, '', { location: 'https://acme.cloud.opendialog.ai/login' }).description).toMatch(/\/login/);
+		expect(
+			failed(302, '', { location: 'https://acme.cloud.opendialog.ai/login' }).description,
+		).toMatch(/\/login/);
 	});
 
 	test('429 and 5xx say how many attempts were made', () => {

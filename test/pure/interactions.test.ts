@@ -2,8 +2,8 @@ import {
 	assertInteractionsResponse,
 	groupInteractionsByUser,
 	toInteractionItems,
-} from '../../nodes/shared/interactions';
-import type { InteractionsResponse } from '../../nodes/shared/types';
+} from '../../nodes/shared/api/interactions';
+import type { InteractionsResponse } from '../../nodes/shared/api/types';
 
 const interaction = (date: string, text = '') => ({ type: 'text', date, text, data: null });
 
@@ -22,9 +22,12 @@ function response(users: Record<string, { name?: string; dates: string[] }>): In
 
 describe('groupInteractionsByUser', () => {
 	test('lifts each user id into its record, keeping the API fields', () => {
-		const users = groupInteractionsByUser([response({ a: { name: 'Ann', dates: ['2024-05-01T08:00:00.000000Z'] } })], {
-			sortByDate: false,
-		});
+		const users = groupInteractionsByUser(
+			[response({ a: { name: 'Ann', dates: ['2024-05-01T08:00:00.000000Z'] } })],
+			{
+				sortByDate: false,
+			},
+		);
 		expect(users).toEqual([
 			{
 				user_id: 'a',
@@ -37,14 +40,20 @@ describe('groupInteractionsByUser', () => {
 	});
 
 	test('merges a user seen in several windows into one record, in window order', () => {
-		const first = response({ a: { dates: ['2024-05-01T01:00:00.000000Z'] }, b: { dates: ['2024-05-01T02:00:00.000000Z'] } });
+		const first = response({
+			a: { dates: ['2024-05-01T01:00:00.000000Z'] },
+			b: { dates: ['2024-05-01T02:00:00.000000Z'] },
+		});
 		const second = response({ a: { name: 'Ann', dates: ['2024-05-02T01:00:00.000000Z'] } });
 		const users = groupInteractionsByUser([first, second], {
 			sortByDate: false,
 			range: { from: 'F', to: 'T' },
 		});
 		expect(users.map((user) => user.user_id)).toEqual(['a', 'b']);
-		expect(users[0].interactions.map((i) => i.date)).toEqual(['2024-05-01T01:00:00.000000Z', '2024-05-02T01:00:00.000000Z']);
+		expect(users[0].interactions.map((i) => i.date)).toEqual([
+			'2024-05-01T01:00:00.000000Z',
+			'2024-05-02T01:00:00.000000Z',
+		]);
 		expect(users[0].chatbot_user_data).toEqual({ first_name: 'Ann' });
 		expect([users[0].from, users[0].to]).toEqual(['F', 'T']);
 	});
@@ -58,7 +67,13 @@ describe('groupInteractionsByUser', () => {
 
 	test('sorts interactions by date when asked, keeping same-second ones in API order', () => {
 		const body = response({
-			a: { dates: ['2024-05-01T09:00:00.000000Z', '2024-05-01T08:00:00.000000Z', '2024-05-01T09:00:00.000000Z'] },
+			a: {
+				dates: [
+					'2024-05-01T09:00:00.000000Z',
+					'2024-05-01T08:00:00.000000Z',
+					'2024-05-01T09:00:00.000000Z',
+				],
+			},
 		});
 		body.data[0].a.interactions[2].text = 'second at nine';
 		const [sorted] = groupInteractionsByUser([body], { sortByDate: true });
@@ -70,13 +85,20 @@ describe('groupInteractionsByUser', () => {
 	});
 
 	test('keeps API order when sorting is off', () => {
-		const body = response({ a: { dates: ['2024-05-01T09:00:00.000000Z', '2024-05-01T08:00:00.000000Z'] } });
+		const body = response({
+			a: { dates: ['2024-05-01T09:00:00.000000Z', '2024-05-01T08:00:00.000000Z'] },
+		});
 		const [user] = groupInteractionsByUser([body], { sortByDate: false });
-		expect(user.interactions.map((i) => i.date)).toEqual(['2024-05-01T09:00:00.000000Z', '2024-05-01T08:00:00.000000Z']);
+		expect(user.interactions.map((i) => i.date)).toEqual([
+			'2024-05-01T09:00:00.000000Z',
+			'2024-05-01T08:00:00.000000Z',
+		]);
 	});
 
 	test('tolerates a user record without interactions', () => {
-		const body = { data: [{ a: { chatbot_user_data: {}, from: '', to: '' } }] } as unknown as InteractionsResponse;
+		const body = {
+			data: [{ a: { chatbot_user_data: {}, from: '', to: '' } }],
+		} as unknown as InteractionsResponse;
 		expect(groupInteractionsByUser([body], { sortByDate: true })[0].interactions).toEqual([]);
 	});
 });

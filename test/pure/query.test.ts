@@ -1,5 +1,8 @@
-import { buildInteractionsQuery, type InteractionsQueryInput } from '../../nodes/OpenDialogGetInteractions/query';
-import { InputError } from '../../nodes/shared/input-error';
+import {
+	buildInteractionsQuery,
+	type InteractionsQueryInput,
+} from '../../nodes/OpenDialogGetInteractions/query';
+import { InputError } from '../../nodes/shared/items/input-error';
 
 const base: InteractionsQueryInput = {
 	from: '2024-05-01T00:00:00',
@@ -23,7 +26,9 @@ describe('buildInteractionsQuery', () => {
 	test("rejects 'From' after 'To', naming both", () => {
 		const error = errorOf({ from: '2024-05-03T00:00:00' });
 		expect(error).toBeInstanceOf(InputError);
-		expect(error.message).toMatch(/'From' \(2024-05-03 00:00:00 UTC\) is after 'To' \(2024-05-02 00:00:00 UTC\)/);
+		expect(error.message).toMatch(
+			/'From' \(2024-05-03 00:00:00 UTC\) is after 'To' \(2024-05-02 00:00:00 UTC\)/,
+		);
 	});
 
 	test('rejects an unparseable date, naming the parameter and the value', () => {
@@ -34,16 +39,28 @@ describe('buildInteractionsQuery', () => {
 	test('maps filters to the API query names and skips empty ones', () => {
 		const query = buildInteractionsQuery({
 			...base,
-			filters: { userId: ' abc ', selectedScenario: 'scn-1', browserLanguage: 'en', ipAddress: '', country: undefined },
+			filters: {
+				userId: ' abc ',
+				selectedScenario: 'scn-1',
+				browserLanguage: 'en',
+				ipAddress: '',
+				country: undefined,
+			},
 		});
-		expect(query.filters).toEqual({ user_id: 'abc', selected_scenario: 'scn-1', browser_language: 'en' });
+		expect(query.filters).toEqual({
+			user_id: 'abc',
+			selected_scenario: 'scn-1',
+			browser_language: 'en',
+		});
 	});
 
 	test('refuses filters on the legacy API, which has none', () => {
 		expect(errorOf({ apiVersion: 'legacy', filters: { userId: 'abc' } }).message).toBe(
 			'Filters need the public OpenDialog API',
 		);
-		expect(() => buildInteractionsQuery({ ...base, apiVersion: 'legacy', filters: { userId: '' } })).not.toThrow();
+		expect(() =>
+			buildInteractionsQuery({ ...base, apiVersion: 'legacy', filters: { userId: '' } }),
+		).not.toThrow();
 	});
 
 	test('refuses a window so short the range would take over a thousand requests', () => {
@@ -60,6 +77,9 @@ describe('buildInteractionsQuery', () => {
 	test('plans windows and echoes the whole range', () => {
 		const query = buildInteractionsQuery({ ...base, windowHours: 12 });
 		expect(query.windows).toHaveLength(3);
-		expect(query.range).toEqual({ from: '2024-05-01T00:00:00.000000Z', to: '2024-05-02T00:00:00.000000Z' });
+		expect(query.range).toEqual({
+			from: '2024-05-01T00:00:00.000000Z',
+			to: '2024-05-02T00:00:00.000000Z',
+		});
 	});
 });

@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
 
-import { planDateWindows } from '../../nodes/shared/windows';
+import { planDateWindows } from '../../nodes/shared/items/windows';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const show = (windows: ReturnType<typeof planDateWindows>) =>
-	windows.map((w) => `${w.from.toFormat('yyyy-MM-dd HH:mm:ss')} → ${w.to.toFormat('yyyy-MM-dd HH:mm:ss')}`);
+	windows.map(
+		(w) => `${w.from.toFormat('yyyy-MM-dd HH:mm:ss')} → ${w.to.toFormat('yyyy-MM-dd HH:mm:ss')}`,
+	);
 
 describe('planDateWindows', () => {
 	test('keeps the range whole when the window length is 0', () => {
@@ -14,17 +16,15 @@ describe('planDateWindows', () => {
 	});
 
 	test('splits into consecutive windows that end one second before the next starts', () => {
-		expect(show(planDateWindows(at('2024-05-01T00:00:00'), at('2024-05-02T23:59:59'), 24))).toEqual([
-			'2024-05-01 00:00:00 → 2024-05-01 23:59:59',
-			'2024-05-02 00:00:00 → 2024-05-02 23:59:59',
-		]);
+		expect(show(planDateWindows(at('2024-05-01T00:00:00'), at('2024-05-02T23:59:59'), 24))).toEqual(
+			['2024-05-01 00:00:00 → 2024-05-01 23:59:59', '2024-05-02 00:00:00 → 2024-05-02 23:59:59'],
+		);
 	});
 
 	test('ends the last window exactly at the end of the range, inclusive', () => {
-		expect(show(planDateWindows(at('2024-05-01T00:00:00'), at('2024-05-02T00:00:00'), 24))).toEqual([
-			'2024-05-01 00:00:00 → 2024-05-01 23:59:59',
-			'2024-05-02 00:00:00 → 2024-05-02 00:00:00',
-		]);
+		expect(show(planDateWindows(at('2024-05-01T00:00:00'), at('2024-05-02T00:00:00'), 24))).toEqual(
+			['2024-05-01 00:00:00 → 2024-05-01 23:59:59', '2024-05-02 00:00:00 → 2024-05-02 00:00:00'],
+		);
 	});
 
 	test('covers every second of the range exactly once', () => {
@@ -40,15 +40,23 @@ describe('planDateWindows', () => {
 	});
 
 	test('drops sub-second precision, which the API does not have', () => {
-		const windows = planDateWindows(at('2024-05-01T00:00:00.900'), at('2024-05-01T00:00:10.900'), 0);
+		const windows = planDateWindows(
+			at('2024-05-01T00:00:00.900'),
+			at('2024-05-01T00:00:10.900'),
+			0,
+		);
 		expect(show(windows)).toEqual(['2024-05-01 00:00:00 → 2024-05-01 00:00:10']);
 	});
 
 	test('stops after the limit it is given', () => {
-		expect(planDateWindows(at('2024-05-01T00:00:00'), at('2024-06-01T00:00:00'), 1, 5)).toHaveLength(5);
+		expect(
+			planDateWindows(at('2024-05-01T00:00:00'), at('2024-06-01T00:00:00'), 1, 5),
+		).toHaveLength(5);
 	});
 
 	test('gives one window when the range is a single instant', () => {
-		expect(planDateWindows(at('2024-05-01T00:00:00'), at('2024-05-01T00:00:00'), 1)).toHaveLength(1);
+		expect(planDateWindows(at('2024-05-01T00:00:00'), at('2024-05-01T00:00:00'), 1)).toHaveLength(
+			1,
+		);
 	});
 });

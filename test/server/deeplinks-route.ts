@@ -38,7 +38,10 @@ function attributeErrors(attributes: unknown, prefix: string): Record<string, st
 	const errors: Record<string, string[]> = {};
 	for (const [name, value] of Object.entries(attributes as Record<string, unknown>)) {
 		const valid = isScalar(value) || (Array.isArray(value) && value.every(isScalar));
-		if (!valid) errors[`${prefix}.${name}`] = [`The ${prefix}.${name} must be a string, number, boolean or a list of them.`];
+		if (!valid)
+			errors[`${prefix}.${name}`] = [
+				`The ${prefix}.${name} must be a string, number, boolean or a list of them.`,
+			];
 	}
 	return errors;
 }
@@ -57,7 +60,11 @@ export function generateDeeplinks(
 	if (typeof input.scenario_id === 'string' && input.scenario_id !== '') {
 		scenario = settings.scenarios.find((candidate) => candidate.id === input.scenario_id);
 		if (!scenario) errors.scenario_id = ['The selected scenario does not exist.'];
-	} else if (aliasAllowed && typeof input.scenario_alias === 'string' && input.scenario_alias !== '') {
+	} else if (
+		aliasAllowed &&
+		typeof input.scenario_alias === 'string' &&
+		input.scenario_alias !== ''
+	) {
 		scenario = settings.scenarios.find((candidate) => candidate.alias === input.scenario_alias);
 		if (!scenario) errors.scenario_alias = ['The selected scenario alias does not exist.'];
 	} else {
@@ -70,7 +77,9 @@ export function generateDeeplinks(
 
 	const dataset = input.dataset;
 	if (!Array.isArray(dataset)) {
-		errors.dataset = [dataset === undefined ? 'The dataset field is required.' : 'The dataset must be an array.'];
+		errors.dataset = [
+			dataset === undefined ? 'The dataset field is required.' : 'The dataset must be an array.',
+		];
 	} else if (dataset.length > settings.maxDatasetRows) {
 		errors.dataset = [`Maximum number of users is ${settings.maxDatasetRows}`];
 	} else if (dataset.length === 0) {
@@ -94,7 +103,8 @@ export function generateDeeplinks(
 	}
 
 	const links = dataset.map((row: Record<string, unknown>) => {
-		const userId = typeof row.user_id === 'string' && row.user_id !== '' ? row.user_id : randomUUID();
+		const userId =
+			typeof row.user_id === 'string' && row.user_id !== '' ? row.user_id : randomUUID();
 		return {
 			code: nextCode(),
 			scenarioId: scenario.id,
@@ -104,7 +114,10 @@ export function generateDeeplinks(
 	});
 	return {
 		status: 200,
-		body: links.map((link) => ({ user_id: link.userId, url: `${settings.shortLinkBase}/${link.code}` })),
+		body: links.map((link) => ({
+			user_id: link.userId,
+			url: `${settings.shortLinkBase}/${link.code}`,
+		})),
 		links,
 	};
 }

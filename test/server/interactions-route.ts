@@ -34,9 +34,18 @@ function matchesFilters(user: UserInRange, filters: Record<string, string>): boo
 	for (const [name, wanted] of Object.entries(filters)) {
 		const custom = (user.userData.custom ?? {}) as Record<string, unknown>;
 		const actual =
-			name === 'user_id' ? user.userId : name === 'selected_scenario' ? custom.selected_scenario : user.userData[name];
+			name === 'user_id'
+				? user.userId
+				: name === 'selected_scenario'
+					? custom.selected_scenario
+					: user.userData[name];
 		// LIKE %value%, case-insensitive
-		if (!String(actual ?? '').toLowerCase().includes(wanted.toLowerCase())) return false;
+		if (
+			!String(actual ?? '')
+				.toLowerCase()
+				.includes(wanted.toLowerCase())
+		)
+			return false;
 	}
 	return true;
 }

@@ -5,7 +5,12 @@ export function wantsJson(req: IncomingMessage): boolean {
 	return /\/json|\+json/i.test(String(req.headers.accept ?? ''));
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(body);
 	res.writeHead(status, {
 		'Content-Type': 'application/json',
@@ -15,14 +20,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 	res.end(text);
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+export function sendHtml(
+	res: ServerResponse,
+	status: number,
+	html: string,
+	headers: Record<string, string> = {},
+): void {
 	res.writeHead(status, { 'Content-Type': 'text/html; charset=UTF-8', ...headers });
 	res.end(html);
 }
 
 export function redirect(res: ServerResponse, location: string): void {
 	res.writeHead(302, { Location: location, 'Content-Type': 'text/html; charset=UTF-8' });
-	res.end(`<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url='${location}'" /></head><body>Redirecting to ${location}</body></html>`);
+	res.end(
+		`<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url='${location}'" /></head><body>Redirecting to ${location}</body></html>`,
+	);
 }
 
 export function unauthenticated(req: IncomingMessage, res: ServerResponse, baseUrl: string): void {

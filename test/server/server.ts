@@ -9,7 +9,14 @@ import type { AddressInfo } from 'node:net';
 
 import { generateDeeplinks, type Scenario, type StoredLink } from './deeplinks-route';
 import { handleInteractions, parseServerDate, readInteractionsQuery } from './interactions-route';
-import { notFound, sendHtml, sendJson, unauthenticated, validationFailed, wantsJson } from './laravel';
+import {
+	notFound,
+	sendHtml,
+	sendJson,
+	unauthenticated,
+	validationFailed,
+	wantsJson,
+} from './laravel';
 import { SCENARIOS, TenantStore, type TenantSpec, type UserData } from './tenant';
 
 export type Generation = 'public' | 'legacy';
@@ -82,9 +89,16 @@ export function defaultConfig(): ServerConfig {
 	};
 }
 
-const ROUTES: Record<string, { generation: Generation; method: string; kind: 'interactions' | 'deeplinks' }> = {
+const ROUTES: Record<
+	string,
+	{ generation: Generation; method: string; kind: 'interactions' | 'deeplinks' }
+> = {
 	'/public/api/user-interactions': { generation: 'public', method: 'GET', kind: 'interactions' },
-	'/public/api/generate-webchat-deep-link': { generation: 'public', method: 'POST', kind: 'deeplinks' },
+	'/public/api/generate-webchat-deep-link': {
+		generation: 'public',
+		method: 'POST',
+		kind: 'deeplinks',
+	},
 	'/api/user-interactions': { generation: 'legacy', method: 'GET', kind: 'interactions' },
 	'/api/generate-webchat-deeplink': { generation: 'legacy', method: 'POST', kind: 'deeplinks' },
 };
@@ -116,7 +130,8 @@ export class OpenDialogTestServer {
 	async start(port = 0, host = '127.0.0.1'): Promise<this> {
 		this.server = createServer((req, res) => {
 			this.handle(req, res).catch((error: Error) => {
-				if (!res.headersSent) sendJson(res, 500, { message: 'Server Error', detail: error.message });
+				if (!res.headersSent)
+					sendJson(res, 500, { message: 'Server Error', detail: error.message });
 				else res.destroy(error);
 			});
 		});
@@ -165,7 +180,12 @@ export class OpenDialogTestServer {
 
 	/** Back to a fresh state: no messages, faults, log or links; config kept unless given. */
 	reset(config: Partial<ServerConfig> = {}): void {
-		Object.assign(this.config, defaultConfig(), { tenant: undefined, latencyMs: 0, shortLinkBase: undefined }, config);
+		Object.assign(
+			this.config,
+			defaultConfig(),
+			{ tenant: undefined, latencyMs: 0, shortLinkBase: undefined },
+			config,
+		);
 		this.store.setSpec(this.config.tenant);
 		this.store.clearMessages();
 		this.faults = [];
@@ -219,7 +239,8 @@ export class OpenDialogTestServer {
 		body: unknown,
 		authorized: boolean,
 	): Promise<void> {
-		if (this.config.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.config.latencyMs));
+		if (this.config.latencyMs)
+			await new Promise((resolve) => setTimeout(resolve, this.config.latencyMs));
 		if (await this.applyFault(res, url.pathname)) return;
 		if (this.throttled(res)) return;
 
@@ -284,7 +305,10 @@ export class OpenDialogTestServer {
 			sendHtml(res, fault.status, fault.body ?? '<html><body>Error</body></html>', headers);
 		} else {
 			const text = fault.body ?? JSON.stringify(defaultFaultBody(fault.status));
-			res.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'application/json', ...headers });
+			res.writeHead(fault.status, {
+				'Content-Type': fault.contentType ?? 'application/json',
+				...headers,
+			});
 			res.end(text);
 		}
 		return true;
@@ -313,7 +337,12 @@ export class OpenDialogTestServer {
 		else sendJson(res, 200, link);
 	}
 
-	private async handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string): Promise<void> {
+	private async handleAdmin(
+		req: IncomingMessage,
+		res: ServerResponse,
+		url: URL,
+		rawBody: string,
+	): Promise<void> {
 		const input = rawBody === '' ? {} : JSON.parse(rawBody);
 		const action = `${req.method} ${url.pathname}`;
 		switch (action) {
@@ -361,6 +390,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startOpenDialogServer(config: Partial<ServerConfig> = {}, port = 0): Promise<OpenDialogTestServer> {
+export async function startOpenDialogServer(
+	config: Partial<ServerConfig> = {},
+	port = 0,
+): Promise<OpenDialogTestServer> {
 	return new OpenDialogTestServer(config).start(port);
 }

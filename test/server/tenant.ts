@@ -41,7 +41,15 @@ const LAST_NAMES = ['Smith', 'Jones', 'Patel', 'Brown', 'Okafor', 'Garcia', 'Ngu
 const COUNTRIES = ['GB', 'IE', 'US', 'DE', 'FR', 'NG', 'IN'];
 const BROWSERS = ['Chrome', 'Firefox', 'Safari', 'Edge'];
 const OSES = ['Windows', 'macOS', 'iOS', 'Android', 'Linux'];
-const TYPES = ['chat_open', 'text', 'button_response', 'text', 'url_click', 'form_response', 'longtext_response'];
+const TYPES = [
+	'chat_open',
+	'text',
+	'button_response',
+	'text',
+	'url_click',
+	'form_response',
+	'longtext_response',
+];
 const TEXTS = [
 	'I need help with my policy',
 	'How do I make a claim?',
@@ -134,7 +142,10 @@ export class TenantStore {
 
 	addMessage(message: StoredMessage, userData?: UserData): void {
 		if (userData || !this.explicitUsers.has(message.userId)) {
-			this.explicitUsers.set(message.userId, userData ?? this.explicitUsers.get(message.userId) ?? {});
+			this.explicitUsers.set(
+				message.userId,
+				userData ?? this.explicitUsers.get(message.userId) ?? {},
+			);
 		}
 		const list = this.explicitMessages.get(message.userId) ?? [];
 		list.push(message);
@@ -147,11 +158,17 @@ export class TenantStore {
 		if (spec && spec.users > 0 && from <= spec.to && to >= spec.from) {
 			for (let index = 0; index < spec.users; index++) {
 				const messages = storageOrder(
-					Array.from({ length: spec.interactionsPerUser }, (_, k) => generatedMessage(spec, index, k)),
+					Array.from({ length: spec.interactionsPerUser }, (_, k) =>
+						generatedMessage(spec, index, k),
+					),
 					index,
 				).filter((message) => message.date >= from && message.date <= to);
 				if (messages.length > 0) {
-					yield { userId: generatedUserId(index), userData: generatedUserData(spec, index), messages };
+					yield {
+						userId: generatedUserId(index),
+						userData: generatedUserData(spec, index),
+						messages,
+					};
 				}
 			}
 		}

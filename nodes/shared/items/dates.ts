@@ -21,9 +21,11 @@ export function parseDateInput(value: unknown, timezone: string): DateTime | und
 		const options = { zone: timezone, setZone: true };
 		parsed = /^-?\d{10,}$/.test(text)
 			? DateTime.fromMillis(Number(text))
-			: [DateTime.fromISO(text, options), DateTime.fromSQL(text, options), DateTime.fromRFC2822(text, options)].find(
-					(candidate) => candidate.isValid,
-				);
+			: [
+					DateTime.fromISO(text, options),
+					DateTime.fromSQL(text, options),
+					DateTime.fromRFC2822(text, options),
+				].find((candidate) => candidate.isValid);
 	} else if (isLuxonLike(value)) {
 		// A DateTime from another copy of luxon (n8n's) fails isDateTime in some versions.
 		parsed = DateTime.fromMillis(value.toMillis());

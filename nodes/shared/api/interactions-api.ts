@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import type { DateWindow } from './windows';
+import type { DateWindow } from '../items/windows';
 import { assertInteractionsResponse } from './interactions';
-import { parseDataStream } from './data-stream';
-import { toApiDate } from './dates';
-import { openDialogApiRequest, type OpenDialogConnection } from './transport';
+import { parseDataStream } from '../transport/data-stream';
+import { toApiDate } from '../items/dates';
+import { openDialogApiRequest, type OpenDialogConnection } from '../transport/request';
 import type { InteractionsResponse } from './types';
 
 /** Fetches each window in turn (in order, so a tenant's rate limit sees one request at a time). */

@@ -17,8 +17,14 @@ export function itemParameterReader(context: IExecuteFunctions) {
 	const constants = new Map<string, unknown>();
 	return <T>(name: string, itemIndex: number, fallback?: T): T => {
 		if (constants.has(name)) return constants.get(name) as T;
-		const value = context.getNodeParameter(name, itemIndex, fallback as NodeParameterValueType) as T;
-		const rawValue = name.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], raw);
+		const value = context.getNodeParameter(
+			name,
+			itemIndex,
+			fallback as NodeParameterValueType,
+		) as T;
+		const rawValue = name
+			.split('.')
+			.reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], raw);
 		if (!containsExpression(rawValue)) constants.set(name, value);
 		return value;
 	};

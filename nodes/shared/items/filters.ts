@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { InputError } from './input-error';
-import type { ApiVersion } from './types';
+import type { ApiVersion } from '../api/types';
 
 /** Node filter names → the public API's query parameter names. */
 export const FILTER_PARAMETERS: Record<string, string> = {
@@ -26,7 +26,13 @@ export const filtersProperty: INodeProperties = {
 	description:
 		'Only return users matching all of these (case-insensitive, partial match). Needs the public API.',
 	options: [
-		{ displayName: 'Browser', name: 'browser', type: 'string', default: '', placeholder: 'e.g. Chrome' },
+		{
+			displayName: 'Browser',
+			name: 'browser',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Chrome',
+		},
 		{
 			displayName: 'Browser Language',
 			name: 'browserLanguage',
@@ -34,7 +40,13 @@ export const filtersProperty: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. en-GB',
 		},
-		{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. GB' },
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. GB',
+		},
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -42,9 +54,27 @@ export const filtersProperty: INodeProperties = {
 			placeholder: 'e.g. name@email.com',
 			default: '',
 		},
-		{ displayName: 'IP Address', name: 'ipAddress', type: 'string', default: '', placeholder: 'e.g. 203.0.113.7' },
-		{ displayName: 'Operating System', name: 'os', type: 'string', default: '', placeholder: 'e.g. macOS' },
-		{ displayName: 'Platform', name: 'platform', type: 'string', default: '', placeholder: 'e.g. webchat' },
+		{
+			displayName: 'IP Address',
+			name: 'ipAddress',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 203.0.113.7',
+		},
+		{
+			displayName: 'Operating System',
+			name: 'os',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. macOS',
+		},
+		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. webchat',
+		},
 		{
 			displayName: 'Scenario ID',
 			name: 'selectedScenario',
@@ -53,19 +83,37 @@ export const filtersProperty: INodeProperties = {
 			placeholder: 'e.g. 0x2e9a',
 			description: 'ID of the scenario the users talked to',
 		},
-		{ displayName: 'Timezone', name: 'timezone', type: 'string', default: '', placeholder: 'e.g. Europe/London' },
-		{ displayName: 'User ID', name: 'userId', type: 'string', default: '', placeholder: 'e.g. abc123' },
+		{
+			displayName: 'Timezone',
+			name: 'timezone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Europe/London',
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. abc123',
+		},
 	],
 };
 
 /** Checks and maps filters to the public API's query parameters; empty ones are skipped. */
-export function readFilters(filters: Record<string, unknown>, apiVersion: ApiVersion): Record<string, string> {
+export function readFilters(
+	filters: Record<string, unknown>,
+	apiVersion: ApiVersion,
+): Record<string, string> {
 	const result: Record<string, string> = {};
 	for (const [name, value] of Object.entries(filters)) {
 		if (value === undefined || value === null || String(value).trim() === '') continue;
 		const parameter = FILTER_PARAMETERS[name];
 		if (!parameter) {
-			throw new InputError(`Unknown filter '${name}'`, `Use one of: ${Object.keys(FILTER_PARAMETERS).join(', ')}.`);
+			throw new InputError(
+				`Unknown filter '${name}'`,
+				`Use one of: ${Object.keys(FILTER_PARAMETERS).join(', ')}.`,
+			);
 		}
 		result[parameter] = String(value).trim();
 	}

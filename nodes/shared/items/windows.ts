@@ -11,7 +11,12 @@ export interface DateWindow {
  * starts: no interaction falls in two windows and none falls between them.
  * `hours` of 0 (or less) keeps the range whole. Stops after `limit` windows.
  */
-export function planDateWindows(from: DateTime, to: DateTime, hours: number, limit = Infinity): DateWindow[] {
+export function planDateWindows(
+	from: DateTime,
+	to: DateTime,
+	hours: number,
+	limit = Infinity,
+): DateWindow[] {
 	const start = from.toUTC().startOf('second');
 	const end = to.toUTC().startOf('second');
 	if (!(hours > 0) || end <= start) return [{ from: start, to: end }];

@@ -2,7 +2,7 @@
  * Turns OpenDialog's failure answers into messages that say what happened and how to fix
  * it. Pure: the transport wraps the result in a NodeApiError.
  */
-import type { ApiVersion } from './types';
+import type { ApiVersion } from '../api/types';
 
 export interface FailureDescription {
 	message: string;
@@ -91,14 +91,14 @@ export function describeFailure(response: FailedResponse): FailureDescription {
 	} else if (statusCode === 401) {
 		message = 'OpenDialog rejected the API token (401 Unauthenticated)';
 		description =
-			"Check the API token in the OpenDialog API credential. Create or copy one on the Identity & Security page of your OpenDialog workspace (click your user name, bottom left); tokens can expire.";
+			'Check the API token in the OpenDialog API credential. Create or copy one on the Identity & Security page of your OpenDialog workspace (click your user name, bottom left); tokens can expire.';
 	} else if (statusCode === 403) {
 		message = 'The API token is not allowed to do this (403 Forbidden)';
 		description = `Use a token of a user who may access this workspace's API.${saidSuffix}`;
 	} else if (statusCode === 404 && said && /full\s*-?page webchat/i.test(said)) {
 		message = 'Full-page webchat is not enabled in OpenDialog (404)';
 		description =
-			'Webchat deeplinks open the full-page webchat. Enable full-page webchat for this scenario in OpenDialog (the scenario\'s interface settings), then run the node again.';
+			"Webchat deeplinks open the full-page webchat. Enable full-page webchat for this scenario in OpenDialog (the scenario's interface settings), then run the node again.";
 	} else if (statusCode === 404) {
 		message = `OpenDialog has no ${apiVersion} API at this address (404 Not Found)`;
 		description = `${url} does not exist. Check the credential's Base URL (e.g. https://acme.cloud.opendialog.ai) and its API Version: workspaces without the legacy API answer 404 on /api/…, older ones without the public API on /public/api/….${saidSuffix}`;
@@ -107,7 +107,9 @@ export function describeFailure(response: FailedResponse): FailureDescription {
 		description = `Check the credential's API Version: this workspace may speak the other API generation.${saidSuffix}`;
 	} else if (statusCode === 422) {
 		fieldErrors = parseFieldErrors(body);
-		const listed = Object.entries(fieldErrors).map(([field, msgs]) => `${field}: ${msgs.join(' ')}`);
+		const listed = Object.entries(fieldErrors).map(
+			([field, msgs]) => `${field}: ${msgs.join(' ')}`,
+		);
 		message = `OpenDialog rejected the request: ${listed.length > 0 ? listed.join('; ') : (said ?? 'invalid data')}`;
 		description = 'Fix the values named above and run the node again.';
 	} else if (statusCode === 429) {
@@ -136,7 +138,11 @@ export function describeFailure(response: FailedResponse): FailureDescription {
 }
 
 /** For errors thrown before any answer came back (DNS, refused connection, TLS, timeout). */
-export function describeUnreachable(error: unknown, baseUrl: string, secret: string): FailureDescription {
+export function describeUnreachable(
+	error: unknown,
+	baseUrl: string,
+	secret: string,
+): FailureDescription {
 	const cause = error as { code?: string; cause?: { code?: string }; message?: string };
 	const code = cause?.code ?? cause?.cause?.code;
 	const reason = code ?? cause?.message ?? 'unknown network error';

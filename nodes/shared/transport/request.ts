@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { NotAJsonObjectError } from './data-stream';
-import { endpointPath, normaliseBaseUrl, type Endpoint } from './endpoints';
+import { endpointPath, normaliseBaseUrl, type Endpoint } from '../api/endpoints';
 import {
 	describeFailure,
 	describeUnreachable,
@@ -19,7 +19,7 @@ import {
 	retryDelayMs,
 	type FailureDescription,
 } from './failures';
-import type { ApiVersion } from './types';
+import type { ApiVersion } from '../api/types';
 
 export const CREDENTIAL_NAME = 'openDialogApi';
 
@@ -106,7 +106,12 @@ export async function openDialogApiRequest<T>(
 		const succeeded = statusCode >= 200 && statusCode < 300;
 		let body: unknown = response.body;
 		if (parseStream && succeeded) {
-			const parsed = await readStreamedBody(context, parseStream, body as AsyncIterable<Buffer>, request.itemIndex);
+			const parsed = await readStreamedBody(
+				context,
+				parseStream,
+				body as AsyncIterable<Buffer>,
+				request.itemIndex,
+			);
 			if ('value' in parsed) return parsed.value;
 			body = parsed.text;
 		} else if (parseStream) {
@@ -148,7 +153,8 @@ async function readStreamedBody<T>(
 		{ message: String((parsed.error as Error)?.message) },
 		{
 			message: `OpenDialog's answer could not be read: ${(parsed.error as Error)?.message}`,
-			description: 'The connection may have been cut, or a proxy changed the answer. Try again; if it persists, fetch shorter ranges.',
+			description:
+				'The connection may have been cut, or a proxy changed the answer. Try again; if it persists, fetch shorter ranges.',
 			itemIndex,
 		},
 	);

@@ -127,7 +127,8 @@ export class DataArrayParser {
 			if (quote === -1) {
 				let trailing = 0;
 				for (let j = chunk.length - 1; j >= i && chunk[j] === BACKSLASH; j--) trailing++;
-				this.pendingBackslashes = trailing === chunk.length - i ? this.pendingBackslashes + trailing : trailing;
+				this.pendingBackslashes =
+					trailing === chunk.length - i ? this.pendingBackslashes + trailing : trailing;
 				return chunk.length;
 			}
 			let backslashes = 0;
@@ -150,7 +151,9 @@ export class DataArrayParser {
 
 	private finishElement(chunk: Buffer, end: number): void {
 		this.element.push(chunk.subarray(this.elementStart, end));
-		const text = (this.element.length === 1 ? this.element[0] : Buffer.concat(this.element)).toString('utf8').trim();
+		const text = (this.element.length === 1 ? this.element[0] : Buffer.concat(this.element))
+			.toString('utf8')
+			.trim();
 		this.element = [];
 		if (text !== '') this.data.push(JSON.parse(text));
 	}
@@ -164,13 +167,17 @@ export class DataArrayParser {
 			const text = Buffer.concat(this.rejected ?? []).toString('utf8');
 			throw new NotAJsonObjectError(text.slice(0, 2000));
 		}
-		if (this.depth !== 0 || this.inString) throw new Error('The answer ended before its JSON was complete');
+		if (this.depth !== 0 || this.inString)
+			throw new Error('The answer ended before its JSON was complete');
 		return this.sawData ? { data: this.data } : {};
 	}
 }
 
-export async function parseDataStream(body: AsyncIterable<Buffer | string>): Promise<{ data?: unknown[] }> {
+export async function parseDataStream(
+	body: AsyncIterable<Buffer | string>,
+): Promise<{ data?: unknown[] }> {
 	const parser = new DataArrayParser();
-	for await (const chunk of body) parser.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	for await (const chunk of body)
+		parser.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 	return parser.end();
 }
