@@ -1,59 +1,22 @@
-import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-
 import { exampleWorkflow } from '../helpers/examples';
 import { useRealN8n } from '../helpers/n8n-fixture';
+import { N8nServer } from '../helpers/n8n-server';
 
 jest.setTimeout(300_000);
 
 const fixture = useRealN8n();
-let n8nServer: ChildProcess;
-let n8nUrl: string;
-let cookie: string;
-
-async function freePort(): Promise<number> {
-	const probe = createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const { port } = probe.address() as { port: number };
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
-
-async function waitUntilReady(url: string, deadline = Date.now() + 120_000): Promise<void> {
-	while (Date.now() < deadline) {
-		// /healthz answers before the REST routes exist; settings answers once they do.
-		const ok = await fetch(`${url}/rest/settings`).then(
-			(response) => response.ok,
-			() => false,
-		);
-		if (ok) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`n8n did not start at ${url}`);
-}
+let n8nServer: N8nServer;
 
 beforeAll(async () => {
-	const port = await freePort();
-	n8nUrl = `http://127.0.0.1:${port}`;
-	n8nServer = fixture.n8n.startServer(port, 'ignore');
-	await waitUntilReady(n8nUrl);
-	const setup = await fetch(`${n8nUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({
-			email: 'owner@example.com',
-			firstName: 'Test',
-			lastName: 'Owner',
-			password: 'Credential-Test-1',
-		}),
-	});
-	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-	cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+	n8nServer = await N8nServer.start(fixture.n8n);
 });
 
 afterAll(() => {
-	n8nServer?.kill('SIGTERM');
+	n8nServer?.stop();
 });
+
+const rest = <T>(method: string, path: string, body?: unknown) =>
+	n8nServer.rest<T>(method, path, body);
 
 /** n8n's own "Test" button: POST /rest/credentials/test runs the credential's test request. */
 function testCredential(data: Record<string, string>) {
@@ -106,17 +69,6 @@ test('the credential test fails when the URL answers with a web page instead of 
 	});
 });
 
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${n8nUrl}/rest${path}`, {
-		method,
-		headers: { 'Content-Type': 'application/json', cookie },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-	return (JSON.parse(text) as { data: T }).data;
-}
-
 test('n8n loads all three nodes from the installed package', async () => {
 	const names = [
 		'openDialogGetInteractions',
@@ -140,29 +92,6 @@ test('n8n loads all three nodes from the installed package', async () => {
 	]);
 	expect(descriptions[2].polling).toBe(true);
 });
-
-interface ExecutionSummary {
-	id: string;
-	status: string;
-}
-
-async function waitForExecution(
-	workflowId: string,
-	deadline = Date.now() + 150_000,
-): Promise<ExecutionSummary> {
-	while (Date.now() < deadline) {
-		const { results } = await rest<{ results: ExecutionSummary[] }>(
-			'GET',
-			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
-		);
-		const finished = results.find(
-			(execution) => execution.status !== 'running' && execution.status !== 'new',
-		);
-		if (finished) return finished;
-		await new Promise((resolve) => setTimeout(resolve, 2000));
-	}
-	throw new Error('the trigger did not start an execution in time');
-}
 
 test('active in n8n, the trigger example starts from now, then runs the workflow for new interactions', async () => {
 	fixture.server.addMessages([
@@ -201,7 +130,7 @@ test('active in n8n, the trigger example starts from now, then runs the workflow
 			},
 		},
 	]);
-	const execution = await waitForExecution(created.id);
+	const execution = await n8nServer.waitForExecution(created.id);
 	expect(execution.status).toBe('success');
 	const full = await rest<{ data: string }>('GET', `/executions/${execution.id}`);
 	expect(full.data).toContain('Chatted with the claims bot: My window is broken');
