@@ -8,36 +8,70 @@
  * merged, so a double click is still two interactions.
  */
 import type { ApiInteraction, UserInteractions } from '../shared/api/types';
+import { fingerprint, interactionKey, isLegacyKey } from './fingerprint';
 
 export interface PollState {
-	/** Epoch seconds: the end of the last successful poll's range. */
+	/** Epoch seconds: the end of the last range fetched successfully. Never moves back. */
 	cursor?: number;
-	/** Interactions inside the overlap of the last range, already emitted: key → count. */
+	/** Fingerprints of interactions already emitted inside the overlap → how many. */
 	seen?: Record<string, number>;
 }
 
+/** An inclusive range of epoch seconds. */
 export interface PollRange {
 	from: number;
 	to: number;
 }
 
-export function interactionKey(userId: string, interaction: ApiInteraction): string {
-	const { type, date, text, data } = interaction;
-	return JSON.stringify([userId, type, date, text ?? '', data ?? null]);
-}
-
-/** The range to fetch now, or undefined on the first poll, which only starts the cursor. */
+/**
+ * The windows to fetch now, oldest first, or undefined on the first poll, which only starts
+ * the cursor. The range `[cursor − overlap, now]` is cut into windows of `windowSeconds` (at
+ * least the overlap, so the next poll's re-read always falls inside the last window fetched),
+ * the last one taking the remainder; at most `maxWindows`, so a poll after a long outage
+ * catches up step by step instead of asking for days in one request.
+ */
 export function planPoll(
 	state: PollState,
 	nowSeconds: number,
 	overlapSeconds: number,
-): PollRange | undefined {
+	windowSeconds = Infinity,
+	maxWindows = Infinity,
+): PollRange[] | undefined {
 	if (state.cursor === undefined) return undefined;
-	return { from: Math.min(state.cursor - overlapSeconds, nowSeconds), to: nowSeconds };
+	const from = Math.min(state.cursor - overlapSeconds, nowSeconds);
+	const size = Math.max(windowSeconds, overlapSeconds, 1);
+	const windows: PollRange[] = [];
+	let start = from;
+	while (windows.length < maxWindows) {
+		// The remainder joins the last window rather than making a sliver after it.
+		if (nowSeconds - start + 1 < 2 * size) {
+			windows.push({ from: start, to: nowSeconds });
+			break;
+		}
+		windows.push({ from: start, to: start + size - 1 });
+		start += size;
+	}
+	return windows;
 }
 
-function epochSeconds(date: string): number {
-	return Math.floor(Date.parse(date) / 1000);
+/** Epoch seconds of an interaction's date; dates without a zone are UTC, as OpenDialog's are. */
+export function interactionSeconds(date: unknown): number | undefined {
+	if (typeof date !== 'string' || date.trim() === '') return undefined;
+	const text = date.trim().replace(' ', 'T');
+	const zoned = /(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`;
+	const ms = Date.parse(zoned);
+	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
+/** Reads state written by any version: full JSON keys become fingerprints. */
+function seenFingerprints(state: PollState): Record<string, number> {
+	const seen = state.seen ?? {};
+	if (!Object.keys(seen).some(isLegacyKey)) return seen;
+	const converted: Record<string, number> = {};
+	for (const [key, count] of Object.entries(seen)) {
+		converted[isLegacyKey(key) ? fingerprint(key) : key] = count;
+	}
+	return converted;
 }
 
 export interface NewInteractions {
@@ -46,8 +80,9 @@ export interface NewInteractions {
 }
 
 /**
- * Keeps, per user, only interactions not emitted before, and computes the state for the
- * next poll: the cursor moves to `range.to` and `seen` keeps what the next overlap re-reads.
+ * Keeps, per user, only interactions not emitted before, and computes the state after this
+ * range: the cursor moves to `range.to` (never back), and `seen` keeps what the next overlap
+ * re-reads — plus anything without a readable date, which no range can place.
  */
 export function selectNewInteractions(
 	fetched: UserInteractions[],
@@ -55,33 +90,73 @@ export function selectNewInteractions(
 	range: PollRange,
 	overlapSeconds: number,
 ): NewInteractions {
-	const alreadySeen = state.seen ?? {};
+	const alreadySeen = seenFingerprints(state);
 	const counted: Record<string, number> = {};
-	const nextSeen: Record<string, number> = {};
 	const overlapStart = range.to - overlapSeconds;
 	const users: UserInteractions[] = [];
+	// A range behind the cursor (a poll that overlapped a later one) adds to what is known.
+	const behind = state.cursor !== undefined && state.cursor > range.to;
+	const nextSeen: Record<string, number> = behind ? { ...alreadySeen } : {};
 
 	for (const user of fetched) {
 		const fresh: ApiInteraction[] = [];
 		for (const interaction of user.interactions) {
-			const key = interactionKey(user.user_id, interaction);
+			const key = fingerprint(interactionKey(user.user_id, interaction));
 			counted[key] = (counted[key] ?? 0) + 1;
 			if (counted[key] > (alreadySeen[key] ?? 0)) fresh.push(interaction);
-			if (epochSeconds(interaction.date) >= overlapStart) nextSeen[key] = counted[key];
+			const seconds = interactionSeconds(interaction.date);
+			if (seconds === undefined || seconds >= overlapStart) {
+				nextSeen[key] = Math.max(nextSeen[key] ?? 0, counted[key]);
+			}
 		}
 		if (fresh.length > 0) users.push({ ...user, interactions: fresh });
 	}
-	return { users, nextState: { cursor: range.to, seen: nextSeen } };
+	const cursor = behind ? state.cursor : range.to;
+	return { users, nextState: { cursor, seen: nextSeen } };
 }
 
-/** For a manual test run: the users (or interactions) with the latest activity first. */
+/** One record per user across several windows, interactions in window order. */
+export function mergeUsers(batches: UserInteractions[][]): UserInteractions[] {
+	const byUser = new Map<string, UserInteractions>();
+	for (const batch of batches) {
+		for (const user of batch) {
+			const existing = byUser.get(user.user_id);
+			if (!existing) byUser.set(user.user_id, { ...user, interactions: [...user.interactions] });
+			else {
+				existing.chatbot_user_data = user.chatbot_user_data;
+				existing.to = user.to;
+				// A loop, not push(...): a busy user's list would overflow the call stack.
+				for (const interaction of user.interactions) existing.interactions.push(interaction);
+			}
+		}
+	}
+	return [...byUser.values()];
+}
+
+/** For a manual test run: the users with the latest activity first. */
 export function mostRecent(users: UserInteractions[], limit: number): UserInteractions[] {
 	const latest = (user: UserInteractions) =>
 		user.interactions.reduce(
-			(max, interaction) => (interaction.date > max ? interaction.date : max),
+			(max, interaction) => (String(interaction.date) > max ? String(interaction.date) : max),
 			'',
 		);
 	return [...users]
 		.sort((a, b) => (latest(a) < latest(b) ? 1 : latest(a) > latest(b) ? -1 : 0))
 		.slice(0, limit);
+}
+
+/**
+ * The ranges a manual test run reads, newest first: a short one, widened step by step only
+ * while the sample is not full, so a busy workspace is never asked for a whole day.
+ */
+export function sampleRanges(nowSeconds: number, stepsSeconds: number[]): PollRange[] {
+	const ranges: PollRange[] = [];
+	let to = nowSeconds;
+	for (const step of stepsSeconds) {
+		const from = nowSeconds - step;
+		if (from > to) continue;
+		ranges.push({ from, to });
+		to = from - 1;
+	}
+	return ranges;
 }

@@ -4,6 +4,7 @@ import { filtersProperty } from '../shared/items/filters';
 import { outputModeProperty } from '../shared/items/output-mode';
 
 export const DEFAULT_OVERLAP_SECONDS = 300;
+export const DEFAULT_WINDOW_MINUTES = 60;
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -22,6 +23,15 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Longest Request (Minutes)',
+				name: 'windowMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_WINDOW_MINUTES,
+				description:
+					'The longest range one request asks OpenDialog for. After an outage the trigger catches up in windows of this length, moving on after each one, at most 24 per poll.',
+			},
 			{
 				displayName: 'Overlap (Seconds)',
 				name: 'overlapSeconds',

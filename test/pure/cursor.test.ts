@@ -1,9 +1,13 @@
 import {
+	interactionSeconds,
+	mergeUsers,
 	mostRecent,
 	planPoll,
+	sampleRanges,
 	selectNewInteractions,
 	type PollState,
 } from '../../nodes/OpenDialogTrigger/cursor';
+import { fingerprint, interactionKey } from '../../nodes/OpenDialogTrigger/fingerprint';
 import type { UserInteractions } from '../../nodes/shared/api/types';
 
 const T = Date.UTC(2024, 4, 1, 12, 0, 0) / 1000;
@@ -28,7 +32,27 @@ describe('planPoll', () => {
 	});
 
 	test('later polls re-read the overlap before the cursor, up to now', () => {
-		expect(planPoll({ cursor: T }, T + 600, 60)).toEqual({ from: T - 60, to: T + 600 });
+		expect(planPoll({ cursor: T }, T + 600, 60)).toEqual([{ from: T - 60, to: T + 600 }]);
+	});
+
+	test('after an outage, catches up in bounded windows that end one second before the next starts', () => {
+		const windows = planPoll({ cursor: T }, T + 10 * 3600, 300, 3600, 24)!;
+		expect(windows[0]).toEqual({ from: T - 300, to: T - 300 + 3599 });
+		expect(windows[1].from).toBe(windows[0].to + 1);
+		expect(windows.at(-1)!.to).toBe(T + 10 * 3600);
+		expect(windows.every((w) => w.to - w.from + 1 <= 2 * 3600)).toBe(true);
+		for (let i = 1; i < windows.length; i++) expect(windows[i].from).toBe(windows[i - 1].to + 1);
+	});
+
+	test('stops after the window limit, so one poll never asks for days', () => {
+		const windows = planPoll({ cursor: T }, T + 30 * 86_400, 300, 3600, 24)!;
+		expect(windows).toHaveLength(24);
+		expect(windows.at(-1)!.to).toBe(T - 300 + 24 * 3600 - 1);
+	});
+
+	test('the last window fetched always holds the next overlap (windows are at least the overlap long)', () => {
+		const windows = planPoll({ cursor: T }, T + 1000, 600, 60, 24)!;
+		expect(windows.every((w) => w.to - w.from + 1 >= 600)).toBe(true);
 	});
 });
 
@@ -105,6 +129,88 @@ describe('selectNewInteractions', () => {
 		expect(Object.keys(nextState.seen ?? {})).toHaveLength(1);
 	});
 
+	test('a late poll over an older range never moves the cursor back nor forgets what was seen', () => {
+		const later = selectNewInteractions(
+			[user('a', T + 50)],
+			{ cursor: T, seen: {} },
+			{ from: T - 60, to: T + 100 },
+			60,
+		);
+		// A slow poll that started earlier finishes now, over [T - 60, T + 60].
+		const late = selectNewInteractions(
+			[user('a', T + 50)],
+			later.nextState,
+			{ from: T - 60, to: T + 60 },
+			60,
+		);
+		expect(late.users).toEqual([]);
+		expect(late.nextState.cursor).toBe(T + 100);
+		const after = selectNewInteractions(
+			[user('a', T + 50)],
+			late.nextState,
+			{ from: T + 40, to: T + 160 },
+			60,
+		);
+		expect(after.users).toEqual([]);
+	});
+
+	test('an interaction without a readable date is emitted once, not on every poll', () => {
+		const undated = (date: unknown): UserInteractions => ({
+			user_id: 'u',
+			chatbot_user_data: {},
+			from: '',
+			to: '',
+			interactions: [{ type: 'text', date: date as string, text: 'when?', data: null }],
+		});
+		for (const date of [null, '', 'not a date']) {
+			const first = selectNewInteractions(
+				[undated(date)],
+				{ cursor: T, seen: {} },
+				{ from: T - 60, to: T + 60 },
+				60,
+			);
+			expect(first.users).toHaveLength(1);
+			const second = selectNewInteractions(
+				[undated(date)],
+				first.nextState,
+				{ from: T, to: T + 120 },
+				60,
+			);
+			expect(second.users).toEqual([]);
+		}
+	});
+
+	test('reads state written with full JSON keys, emitting nothing twice after an upgrade', () => {
+		const interaction = { type: 'text', date: iso(T + 5), text: 'hi', data: null };
+		const legacy: PollState = { cursor: T + 10, seen: { [interactionKey('a', interaction)]: 1 } };
+		const next = selectNewInteractions(
+			[user('a', T + 5)],
+			legacy,
+			{ from: T - 50, to: T + 30 },
+			60,
+		);
+		expect(next.users).toEqual([]);
+		expect(Object.keys(next.nextState.seen!)).toEqual([
+			fingerprint(interactionKey('a', interaction)),
+		]);
+	});
+
+	test('keeps a small fingerprint per interaction, however long the message', () => {
+		const long = {
+			type: 'text',
+			date: iso(T),
+			text: 'x'.repeat(5000),
+			data: { big: 'y'.repeat(5000) },
+		};
+		const { nextState } = selectNewInteractions(
+			[{ user_id: 'a', chatbot_user_data: {}, from: '', to: '', interactions: [long] }],
+			{ cursor: T - 60, seen: {} },
+			{ from: T - 60, to: T },
+			60,
+		);
+		expect(JSON.stringify(nextState.seen).length).toBeLessThan(30);
+	});
+
 	test('leaves the state it was given untouched', () => {
 		const state: PollState = { cursor: T, seen: {} };
 		selectNewInteractions([user('a', T + 1)], state, { from: T - 60, to: T + 60 }, 60);
@@ -115,4 +221,29 @@ describe('selectNewInteractions', () => {
 test('mostRecent puts the latest activity first and limits the sample', () => {
 	const users = [user('old', T - 100), user('new', T - 1), user('mid', T - 50)];
 	expect(mostRecent(users, 2).map((u) => u.user_id)).toEqual(['new', 'mid']);
+});
+
+test('interactionSeconds reads dates without a zone as UTC, whatever the host timezone', () => {
+	expect(interactionSeconds('2024-05-01 12:00:00')).toBe(T);
+	expect(interactionSeconds('2024-05-01T12:00:00')).toBe(T);
+	expect(interactionSeconds('2024-05-01T12:00:00.000000Z')).toBe(T);
+	expect(interactionSeconds('2024-05-01T14:00:00+02:00')).toBe(T);
+	expect(interactionSeconds(null)).toBeUndefined();
+	expect(interactionSeconds('soon')).toBeUndefined();
+});
+
+test('mergeUsers joins a user seen in several windows into one record, in window order', () => {
+	const merged = mergeUsers([[user('a', T), user('b', T + 1)], [user('a', T + 3600)]]);
+	expect(texts(merged)).toEqual([
+		['a', [iso(T), iso(T + 3600)]],
+		['b', [iso(T + 1)]],
+	]);
+});
+
+test('sampleRanges widens backwards from now without reading any second twice', () => {
+	expect(sampleRanges(T, [900, 7200, 86_400])).toEqual([
+		{ from: T - 900, to: T },
+		{ from: T - 7200, to: T - 901 },
+		{ from: T - 86_400, to: T - 7201 },
+	]);
 });

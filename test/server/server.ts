@@ -40,6 +40,8 @@ export interface ServerConfig {
 	shortLinkBase?: string;
 	/** Added to every API answer, to stand in for a network loopback does not have. */
 	latencyMs?: number;
+	/** A workspace too busy to answer longer interaction ranges fails them with a 500. */
+	maxRangeSeconds?: number;
 }
 
 export interface Fault {
@@ -183,7 +185,7 @@ export class OpenDialogTestServer {
 		Object.assign(
 			this.config,
 			defaultConfig(),
-			{ tenant: undefined, latencyMs: 0, shortLinkBase: undefined },
+			{ tenant: undefined, latencyMs: 0, shortLinkBase: undefined, maxRangeSeconds: undefined },
 			config,
 		);
 		this.store.setSpec(this.config.tenant);
@@ -262,7 +264,9 @@ export class OpenDialogTestServer {
 		if (route.kind === 'interactions') {
 			const parsed = readInteractionsQuery(url.searchParams, route.generation);
 			if ('errors' in parsed) validationFailed(req, res, parsed.errors, this.url);
-			else await handleInteractions(req, res, this.store, parsed.query);
+			else if (parsed.query.to - parsed.query.from > (this.config.maxRangeSeconds ?? Infinity)) {
+				sendJson(res, 500, { message: 'Server Error' });
+			} else await handleInteractions(req, res, this.store, parsed.query);
 			return;
 		}
 		if (!this.config.fullpageWebchat) {
