@@ -40,14 +40,14 @@ export class OpenDialogApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{
-					name: 'Public API',
-					value: 'public',
-					description: 'The current API under /public/api',
-				},
-				{
 					name: 'Legacy API',
 					value: 'legacy',
 					description: 'The older API under /api, which OpenDialog will remove',
+				},
+				{
+					name: 'Public API',
+					value: 'public',
+					description: 'The current API under /public/api',
 				},
 			],
 			default: 'public',

@@ -8,8 +8,8 @@ export const deeplinkProperties: INodeProperties[] = [
 		name: 'scenarioBy',
 		type: 'options',
 		options: [
-			{ name: 'By ID', value: 'id', description: 'Name the scenario by its ID' },
 			{ name: 'By Alias', value: 'alias', description: 'Name the scenario by its alias' },
+			{ name: 'By ID', value: 'id', description: 'Name the scenario by its ID' },
 		],
 		default: 'id',
 		description: 'How to name the scenario the links open',

@@ -46,7 +46,3 @@ export function toApiDate(date: DateTime): string {
 export function toApiEchoDate(date: DateTime): string {
 	return date.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'.000000Z'");
 }
-
-export function floorToSecond(date: DateTime): DateTime {
-	return date.toUTC().startOf('second');
-}
