@@ -27,6 +27,12 @@ module.exports = {
 			testMatch: ['<rootDir>/test/node/**/*.test.ts'],
 		},
 		{
+			displayName: 'release',
+			testEnvironment: 'node',
+			transform,
+			testMatch: ['<rootDir>/test/release/**/*.test.ts'],
+		},
+		{
 			displayName: 'n8n',
 			testEnvironment: 'node',
 			transform,
