@@ -38,7 +38,8 @@ const nodes = [
 
 describe("what n8n's review checks first", () => {
 	test('package metadata points at one public repository', () => {
-		expect(manifest.repository.url).toBe(`${repository}.git`);
+		// The form npm publishes and checks the provenance statement against.
+		expect(manifest.repository.url).toBe(`git+${repository}.git`);
 		expect(manifest.homepage).toBe(`${repository}#readme`);
 		expect(manifest.bugs.url).toBe(`${repository}/issues`);
 		expect(manifest.author.name).toBeTruthy();
