@@ -1,6 +1,6 @@
 /**
  * A local stand-in for an OpenDialog workspace, for tests, the benchmark and the demo. It
- * behaves as ../../shared/opendialog-api.md describes: both API generations, bearer auth,
+ * behaves as OpenDialog does (its docs and its Laravel source): both API generations, bearer auth,
  * Laravel's 302s without a JSON Accept header and its 401/404/422/429 bodies, a rate limit,
  * a generated tenant of any size, and faults injected on request.
  */
