@@ -28,15 +28,13 @@ const BASE_URL_EXAMPLE = 'https://acme.cloud.opendialog.ai';
  */
 export function normaliseBaseUrl(baseUrl: string): string {
 	const text = baseUrl.trim().replace(/\/+$/, '');
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
+	if (!URL.canParse(text)) {
 		throw new InputError(
 			"The credential's Base URL is not a web address",
 			`Set it to your OpenDialog workspace address, e.g. ${BASE_URL_EXAMPLE}`,
 		);
 	}
+	const url = new URL(text);
 	if (url.username !== '' || url.password !== '') {
 		throw new InputError(
 			"The credential's Base URL must not contain a user name or password",

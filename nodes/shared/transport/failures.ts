@@ -173,19 +173,45 @@ export function describeStalled(url: string, timeoutMs: number): FailureDescript
 	};
 }
 
-/** For errors thrown before any answer came back (DNS, refused connection, TLS, timeout). */
+/** What a network error code means, in words that do not guess at the cause. */
+const NETWORK_REASONS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EHOSTUNREACH: 'the host cannot be reached',
+	ENETUNREACH: 'the network cannot be reached',
+};
+
+/**
+ * For errors thrown before any answer came back (DNS, refused or cut connection, TLS). The
+ * code goes in the details as `networkCode`: under `code`, n8n would swap in its own message.
+ */
 export function describeUnreachable(
 	error: unknown,
 	baseUrl: string,
 	secret: string,
+	code?: string,
 ): FailureDescription {
-	const cause = error as { code?: string; cause?: { code?: string }; message?: string };
-	const code = cause?.code ?? cause?.cause?.code;
-	const reason = code ?? cause?.message ?? 'unknown network error';
+	if (code === 'ECONNRESET' || code === 'EPIPE') {
+		return {
+			message: redact(
+				`The connection to OpenDialog at ${baseUrl} was cut before its answer was complete`,
+				secret,
+			),
+			description:
+				'OpenDialog or a proxy on the way closed the connection. Try again; if it keeps happening on long ranges, fetch them in shorter windows.',
+			details: { url: baseUrl, networkCode: code },
+		};
+	}
+	const message = (error as { message?: unknown })?.message;
+	const reason =
+		(code && NETWORK_REASONS[code]) ??
+		code ??
+		(typeof message === 'string' ? message : 'unknown network error');
 	return {
 		message: redact(`Could not reach OpenDialog at ${baseUrl} (${reason})`, secret),
 		description:
-			"Check the credential's Base URL (e.g. https://acme.cloud.opendialog.ai) and that n8n can reach it over the network.",
-		details: { url: baseUrl, ...(code ? { code } : {}) },
+			"Check the credential's Base URL (e.g. https://acme.cloud.opendialog.ai) and that n8n can reach it over the network. If it worked before, try again later.",
+		details: { url: baseUrl, ...(code ? { networkCode: code } : {}) },
 	};
 }

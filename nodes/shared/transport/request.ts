@@ -94,9 +94,9 @@ export async function getConnection(
 			retryBudget: new RetryBudget(timeoutMs * RETRY_BUDGET_TIMEOUTS),
 		};
 	} catch (error) {
-		if (!(error instanceof InputError)) throw error;
-		throw new NodeOperationError(context.getNode(), error.message, {
-			description: error.description,
+		// Only the pure readers above throw here, with an InputError.
+		throw new NodeOperationError(context.getNode(), error as Error, {
+			description: (error as Partial<InputError>).description,
 		});
 	}
 }
@@ -252,9 +252,10 @@ async function send(
 			{ ...options, headers: { ...options.headers } },
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		if (isTimeout(error)) throw stalled();
+		const code = errorCode(error);
+		if (code === 'ECONNABORTED' && !wasCancelled(context)) throw stalled();
 		// The helper's error carries the request config, token included: rebuild it bare.
-		const failure = describeUnreachable(error, connection.baseUrl, connection.secret);
+		const failure = describeUnreachable(error, connection.baseUrl, connection.secret, code);
 		throw new NodeApiError(context.getNode(), failure.details as JsonObject, {
 			message: failure.message,
 			description: failure.description,
@@ -263,13 +264,23 @@ async function send(
 	}
 }
 
-/** The request timeout, however n8n's helper wrapped axios's error (not a cancelled run). */
-function isTimeout(error: unknown): boolean {
-	let cause = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
-	for (let depth = 0; cause && depth < 4; depth++) {
-		if (typeof cause.message === 'string' && /^timeout of \d+ms exceeded/.test(cause.message))
-			return true;
-		cause = cause.cause as typeof cause;
+/**
+ * The network error's code (ECONNABORTED, ECONNRESET, ENOTFOUND…), wherever n8n's helper put
+ * it: on the error, as its httpCode, or on its cause.
+ */
+export function errorCode(error: unknown): string | undefined {
+	const { code, httpCode, cause } = (error ?? {}) as {
+		code?: unknown;
+		httpCode?: unknown;
+		cause?: { code?: unknown };
+	};
+	for (const candidate of [code, httpCode, cause?.code]) {
+		if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
 	}
-	return false;
+	return undefined;
+}
+
+/** Axios reports a timeout and a cancelled run with the same code; only the run knows which. */
+function wasCancelled(context: OpenDialogContext): boolean {
+	return 'getExecutionCancelSignal' in context && !!context.getExecutionCancelSignal()?.aborted;
 }
