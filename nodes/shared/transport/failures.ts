@@ -164,11 +164,18 @@ export function formatSeconds(ms: number): string {
 }
 
 /** Nothing came back, or the answer stopped halfway, for the whole timeout. */
-export function describeStalled(url: string, timeoutMs: number): FailureDescription {
+export function describeStalled(
+	url: string,
+	timeoutMs: number,
+	readsInteractions = false,
+): FailureDescription {
 	const seconds = formatSeconds(timeoutMs);
+	const windows = readsInteractions
+		? ' A long range of interactions is lighter fetched in shorter windows.'
+		: '';
 	return {
 		message: `OpenDialog stopped answering after ${seconds}`,
-		description: `Nothing came from ${url} for ${seconds}. OpenDialog may be overloaded: try again later, or raise the node's Timeout (Seconds) option. A long range of interactions is lighter fetched in shorter windows.`,
+		description: `Nothing came from ${url} for ${seconds}. OpenDialog may be overloaded: try again later, or raise the node's Timeout (Seconds) option.${windows}`,
 		details: { url, timeoutSeconds: timeoutMs / 1000 },
 	};
 }

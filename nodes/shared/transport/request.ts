@@ -149,7 +149,11 @@ async function sendWithRetries<T>(
 	const stalled = () =>
 		new OpenDialogApiError(
 			context.getNode(),
-			describeStalled(`${connection.baseUrl}${path}`, connection.timeoutMs),
+			describeStalled(
+				`${connection.baseUrl}${path}`,
+				connection.timeoutMs,
+				request.endpoint === 'userInteractions',
+			),
 			undefined,
 			request.itemIndex,
 		);
