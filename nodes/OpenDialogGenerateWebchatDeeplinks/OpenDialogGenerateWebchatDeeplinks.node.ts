@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -44,7 +45,10 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 		} catch (error) {
 			throw toItemError(this, error, 0);
 		}
-		const connection = await getConnection(this);
+		const connection = await getConnection(
+			this,
+			this.getNodeParameter('options', 0, {}) as IDataObject,
+		);
 		const parameter = itemParameterReader(this);
 
 		// Every row is checked before the first request, so bad input fails before links are made.

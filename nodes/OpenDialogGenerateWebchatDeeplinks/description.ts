@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from './parameters';
+import { timeoutOption } from '../shared/items/timeout-option';
 
 export const deeplinkProperties: INodeProperties[] = [
 	{
@@ -136,6 +137,7 @@ export const deeplinkProperties: INodeProperties[] = [
 				description:
 					"Whether to output only the contact's user ID and link URL instead of the item's fields plus the link",
 			},
+			timeoutOption,
 		],
 	},
 ];

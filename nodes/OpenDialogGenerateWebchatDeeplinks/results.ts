@@ -36,7 +36,7 @@ export class DeeplinkResults {
 	fail(itemIndex: number, error: unknown): void {
 		const itemError = toItemError(this.context, error, itemIndex);
 		if (!this.continueOnFail) throw this.withProgress(itemError);
-		this.output[itemIndex] = errorItem(itemError.message, itemIndex);
+		this.output[itemIndex] = errorItem(itemError, itemIndex);
 	}
 
 	failBatch(itemIndices: number[], error: unknown): void {
@@ -51,7 +51,7 @@ export class DeeplinkResults {
 			throw this.withProgress(batchError);
 		}
 		for (const itemIndex of itemIndices) {
-			this.output[itemIndex] = errorItem(`${message} [item ${itemIndex}]`, itemIndex);
+			this.output[itemIndex] = errorItem(error, itemIndex, `${message} [item ${itemIndex}]`);
 		}
 	}
 

@@ -31,6 +31,8 @@ export async function sendBatch(
 			endpoint: 'generateWebchatDeeplink',
 			body: { ...batch.scenario, dataset: pending.map((prepared) => prepared.row) },
 			itemIndex: pending[0].itemIndex,
+			// A 500 may come after the links were made: only a refused request is sent again.
+			retry: 'refused-only',
 		}).then(
 			(response) => ({ response }),
 			(failure: unknown) => ({ failure }),

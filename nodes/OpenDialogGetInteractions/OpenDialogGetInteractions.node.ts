@@ -35,7 +35,10 @@ export class OpenDialogGetInteractions implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const connection = await getConnection(this);
+		const connection = await getConnection(
+			this,
+			this.getNodeParameter('options', 0, {}) as IDataObject,
+		);
 		const timezone = this.getTimezone();
 		const output: INodeExecutionData[] = [];
 
@@ -68,7 +71,7 @@ export class OpenDialogGetInteractions implements INodeType {
 			} catch (error) {
 				const itemError = toItemError(this, error, itemIndex);
 				if (!this.continueOnFail()) throw itemError;
-				output.push(errorItem(itemError.message, itemIndex));
+				output.push(errorItem(itemError, itemIndex));
 			}
 		}
 		return [output];

@@ -41,7 +41,8 @@ class InMemoryCredentials extends ICredentialsHelper {
 		_type: string,
 		request: IHttpRequestOptions,
 	) {
-		// The generic form n8n resolves: each header value is an expression over $credentials.
+		// The generic form n8n resolves: each header value is an expression over $credentials,
+		// evaluated here as plain JavaScript (n8n's expression language is a superset for these).
 		const generic = this.credentialType.authenticate as {
 			properties: { headers: Record<string, string> };
 		};
@@ -49,8 +50,8 @@ class InMemoryCredentials extends ICredentialsHelper {
 		for (const [name, template] of Object.entries(generic.properties.headers)) {
 			headers[name] = template
 				.replace(/^=/, '')
-				.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
-					String(credentials[key] ?? ''),
+				.replace(/\{\{(.+?)\}\}/g, (_m, expression: string) =>
+					String(new Function('$credentials', `return ${expression}`)(credentials) ?? ''),
 				);
 		}
 		return { ...request, headers: { ...request.headers, ...headers } };

@@ -200,7 +200,10 @@ describe('OpenDialog Get Interactions', () => {
 			);
 			expect(run.error).toBeUndefined();
 			expect(run.items[0]).toEqual({
-				json: { error: `'To' is not a date: "never" [item 0]` },
+				json: {
+					error: `'To' is not a date: "never" [item 0]`,
+					description: expect.stringMatching(/epoch seconds or milliseconds/),
+				},
 				pairedItem: { item: 0 },
 			});
 			expect(run.items.slice(1).map((item) => [item.json.user_id, item.pairedItem])).toEqual([

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { generateDeeplinks, type Scenario, type StoredLink } from './deeplinks-route';
+import { applyTransportFault, type TransportFault } from './faults';
 import { handleInteractions, parseServerDate, readInteractionsQuery } from './interactions-route';
 import {
 	notFound,
@@ -56,6 +57,8 @@ export interface Fault {
 	times?: number;
 	/** Lets this many matching requests through before the fault starts. */
 	skip?: number;
+	/** A transport fault (stall, slow drip, cut body, no answer, token echoes): see faults.ts. */
+	transport?: TransportFault;
 }
 
 export interface LoggedRequest {
@@ -302,6 +305,8 @@ export class OpenDialogTestServer {
 		fault.times = (fault.times ?? 1) - 1;
 		if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
 		if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+		if (fault.transport)
+			return applyTransportFault(res, fault.transport, this.config.token, this.url);
 		if (!fault.status) return false;
 		const headers: Record<string, string> = {};
 		if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
