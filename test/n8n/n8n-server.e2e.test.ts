@@ -11,8 +11,8 @@ beforeAll(async () => {
 	n8nServer = await N8nServer.start(fixture.n8n);
 });
 
-afterAll(() => {
-	n8nServer?.stop();
+afterAll(async () => {
+	await n8nServer?.stopAndWait();
 });
 
 const rest = <T>(method: string, path: string, body?: unknown) =>
