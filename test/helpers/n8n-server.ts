@@ -95,23 +95,39 @@ export class N8nServer {
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
-	/** Waits for a finished execution of the workflow. */
-	async waitForExecution(
+	/** The workflow's executions, running ones included, newest first. */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const { results } = await this.rest<{ results: ExecutionSummary[] }>(
+			'GET',
+			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		);
+		return results;
+	}
+
+	/** The workflow's executions that have finished, newest first. */
+	async finishedExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+		return (await this.executions(workflowId)).filter(
+			(execution) => execution.status !== 'running' && execution.status !== 'new',
+		);
+	}
+
+	/** Waits until the workflow has `count` finished executions; returns them, newest first. */
+	async waitForExecutions(
 		workflowId: string,
+		count: number,
 		deadline = Date.now() + 150_000,
-	): Promise<ExecutionSummary> {
+	): Promise<ExecutionSummary[]> {
 		while (Date.now() < deadline) {
-			const { results } = await this.rest<{ results: ExecutionSummary[] }>(
-				'GET',
-				`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
-			);
-			const finished = results.find(
-				(execution) => execution.status !== 'running' && execution.status !== 'new',
-			);
-			if (finished) return finished;
+			const finished = await this.finishedExecutions(workflowId);
+			if (finished.length >= count) return finished;
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 		}
-		throw new Error(`no execution of workflow ${workflowId} finished in time`);
+		throw new Error(`workflow ${workflowId} did not finish ${count} execution(s) in time`);
+	}
+
+	/** Waits for a finished execution of the workflow. */
+	async waitForExecution(workflowId: string, deadline?: number): Promise<ExecutionSummary> {
+		return (await this.waitForExecutions(workflowId, 1, deadline))[0];
 	}
 
 	stop(): void {
