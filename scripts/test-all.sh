@@ -20,9 +20,9 @@ pids+=($!)
 npm run build
 npm run lint
 npm run typecheck
-npx jest --passWithNoTests --selectProjects pure node "$@"
+npx jest --passWithNoTests "$@" --selectProjects pure node
 
 for pid in "${pids[@]}"; do
   wait "$pid" || { cat .tmp/install-*.log >&2; exit 1; }
 done
-npx jest --passWithNoTests --selectProjects n8n-1.x n8n-2.x queue "$@"
+npx jest --passWithNoTests "$@" --selectProjects n8n-1.x n8n-2.x queue
