@@ -76,8 +76,20 @@ export class OpenDialogApi implements ICredentialType {
 			qs: { from: '2000-01-01 00:00:00', to: '2000-01-01 00:00:01' },
 			headers: { Accept: 'application/json' },
 			disableFollowRedirect: true,
+			// Error answers reach the rules below, so a rejected token reads the same on every
+			// n8n line (n8n 1.x and 2.x word a failed test request differently).
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'Unauthenticated.',
+					message:
+						'OpenDialog rejected the API token (401 Unauthenticated): copy a current token from Identity & Security in your workspace (click your user name, bottom left)',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
