@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { toItemError } from '../shared/items/item-errors';
 import { itemParameterReader } from '../shared/items/parameters';
 import { getConnection } from '../shared/transport/request';
 import { planBatches, type PreparedRow } from './batches';
@@ -42,7 +41,8 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 		try {
 			batchSize = readBatchSize(this);
 		} catch (error) {
-			throw toItemError(this, error, 0);
+			results.failNode(error);
+			return [results.toItems()];
 		}
 		const connection = await getConnection(this);
 		const parameter = itemParameterReader(this);

@@ -65,8 +65,8 @@ export function readBatchSize(context: IExecuteFunctions): number {
 	const size = Number(options.batchSize ?? DEFAULT_BATCH_SIZE);
 	if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH_SIZE) {
 		throw new InputError(
-			`'Batch Size' must be a whole number from 1 to ${MAX_BATCH_SIZE}, got ${options.batchSize}`,
-			`Use ${DEFAULT_BATCH_SIZE}, the documented maximum of OpenDialog, unless your workspace allows another.`,
+			`The node setting 'Batch Size' must be a whole number from 1 to ${MAX_BATCH_SIZE}, got ${options.batchSize}`,
+			`Set Options → Batch Size on this node (it applies to all items, not to one): use ${DEFAULT_BATCH_SIZE}, the documented maximum of OpenDialog, unless your workspace allows another.`,
 		);
 	}
 	return size;
