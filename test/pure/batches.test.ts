@@ -1,3 +1,4 @@
+import type { DatasetRow } from '../../nodes/shared/api/types';
 import {
 	matchLinks,
 	planBatches,
@@ -43,10 +44,8 @@ describe('planBatches', () => {
 });
 
 describe('matchLinks', () => {
-	const rows = (...ids: Array<string | undefined>) =>
-		ids.map((id) =>
-			id === undefined ? { attributes: { a: 1 } } : { user_id: id, attributes: {} },
-		);
+	const rows = (...ids: Array<string | undefined>): DatasetRow[] =>
+		ids.map((id) => ({ ...(id === undefined ? {} : { user_id: id }), attributes: { a: 1 } }));
 
 	test('returns the links in order', () => {
 		expect(
