@@ -10,9 +10,11 @@ import { itemParameterReader } from '../shared/items/parameters';
 import { getConnection } from '../shared/transport/request';
 import { planBatches, type PreparedRow } from './batches';
 import { deeplinkProperties } from './description';
+import { fieldReadingParameterReader } from './field-read-parameters';
 import { readBatchSize, readOutputSettings, readRow } from './parameters';
 import { DeeplinkResults } from './results';
 import { sendBatch } from './send-batch';
+import { isToolUse, toolArgumentNames } from './tool-use';
 
 export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,13 +47,19 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 			return [results.toItems()];
 		}
 		const connection = await getConnection(this);
-		const parameter = itemParameterReader(this);
+		// A tool's item is the agent's, not a contact: n8n evaluates its parameters, and All Fields keeps only the tool's arguments.
+		const toolArguments = isToolUse(this.getNode().type, items)
+			? toolArgumentNames(this.getNode().parameters)
+			: undefined;
+		const parameter = toolArguments
+			? itemParameterReader(this)
+			: fieldReadingParameterReader(this, items);
 
 		// Every row is checked before the first request, so bad input fails before links are made.
 		const rows: PreparedRow[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				rows.push(readRow(parameter, items[itemIndex], itemIndex));
+				rows.push(readRow(parameter, items[itemIndex], itemIndex, toolArguments));
 			} catch (error) {
 				results.fail(itemIndex, error);
 			}

@@ -5,6 +5,7 @@ import type { ItemParameterReader } from '../shared/items/parameters';
 import { InputError } from '../shared/items/input-error';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
+import { pickToolArguments } from './tool-use';
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 1000;
@@ -27,10 +28,25 @@ function readScenario(parameter: ItemParameterReader, itemIndex: number): Scenar
 	return byAlias ? { scenario_alias: value } : { scenario_id: value };
 }
 
+/** In AI Agent tool use, the `$fromAI()` argument names: the only item fields All Fields sends. */
+export type ToolArguments = Set<string> | undefined;
+
+function allFields(item: INodeExecutionData, toolArguments: ToolArguments): IDataObject {
+	if (!toolArguments) return item.json;
+	if (toolArguments.size === 0) {
+		throw new InputError(
+			"As an AI Agent tool, All Fields of the Item sends only the tool's $fromAI() arguments, and this node has none",
+			"Set Attributes to 'Define Below' with values such as {{ $fromAI('first_name', \"the contact's first name\") }}. The agent's own fields (chatInput, toolCallId, …) are never sent.",
+		);
+	}
+	return pickToolArguments(item.json, toolArguments) as IDataObject;
+}
+
 function readAttributes(
 	parameter: ItemParameterReader,
 	item: INodeExecutionData,
 	itemIndex: number,
+	toolArguments: ToolArguments,
 ): IDataObject {
 	const mode = parameter('attributesMode', itemIndex);
 	if (mode === 'defineBelow') {
@@ -40,7 +56,7 @@ function readAttributes(
 	}
 	if (mode === 'json')
 		return parseAttributesJson(parameter('attributesJson', itemIndex)) as IDataObject;
-	return item.json;
+	return allFields(item, toolArguments);
 }
 
 /** Reads one item's parameters into a checked dataset row; throws InputError when invalid. */
@@ -48,13 +64,17 @@ export function readRow(
 	parameter: ItemParameterReader,
 	item: INodeExecutionData,
 	itemIndex: number,
+	toolArguments: ToolArguments,
 ): PreparedRow {
+	const mode = parameter('attributesMode', itemIndex);
+	const options = parameter<IDataObject>('options', itemIndex, {});
 	return {
 		itemIndex,
 		scenario: readScenario(parameter, itemIndex),
 		row: buildDatasetRow(
 			parameter('userId', itemIndex, ''),
-			readAttributes(parameter, item, itemIndex),
+			readAttributes(parameter, item, itemIndex, toolArguments),
+			mode === 'allFields' && options.flattenNested === true,
 		),
 	};
 }

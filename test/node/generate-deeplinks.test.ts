@@ -136,7 +136,7 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 
 		test('a nested object fails before any request, naming the item', async () => {
 			const run = await generate({}, { items: withBadRow() });
-			expect(run.error?.message).toBe("Attribute 'address' is an object [item 2]");
+			expect(run.error?.message).toBe("Attribute 'address' is an object (nested fields address.city) [item 2]");
 			expect(run.error?.description).toMatch(/Define Below/);
 			expect(od.server.apiRequests()).toHaveLength(0);
 		});
@@ -145,7 +145,7 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			const run = await generate({}, { items: withBadRow(), continueOnFail: true });
 			expect(run.items).toHaveLength(5);
 			expect(run.items[2]).toEqual({
-				json: { error: "Attribute 'address' is an object [item 2]" },
+				json: { error: "Attribute 'address' is an object (nested fields address.city) [item 2]" },
 				pairedItem: { item: 2 },
 			});
 			expect([0, 1, 3, 4].map((n) => linkBehind(run.items[n])?.attributes.n)).toEqual([0, 1, 3, 4]);
