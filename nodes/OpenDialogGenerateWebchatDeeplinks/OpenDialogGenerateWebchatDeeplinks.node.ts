@@ -6,15 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { itemParameterReader } from '../shared/items/parameters';
 import { getConnection } from '../shared/transport/request';
 import { planBatches, type PreparedRow } from './batches';
 import { deeplinkProperties } from './description';
-import { fieldReadingParameterReader } from './field-read-parameters';
-import { readBatchSize, readOutputSettings, readRow } from './parameters';
+import { readBatchSize, readOutputSettings, readRow, rowReader } from './parameters';
 import { DeeplinkResults } from './results';
 import { sendBatch } from './send-batch';
-import { isToolUse, toolArgumentNames } from './tool-use';
 
 export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,13 +44,7 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 			return [results.toItems()];
 		}
 		const connection = await getConnection(this);
-		// A tool's item is the agent's, not a contact: n8n evaluates its parameters, and All Fields keeps only the tool's arguments.
-		const toolArguments = isToolUse(this.getNode().type, items)
-			? toolArgumentNames(this.getNode().parameters)
-			: undefined;
-		const parameter = toolArguments
-			? itemParameterReader(this)
-			: fieldReadingParameterReader(this, items);
+		const { parameter, toolArguments } = rowReader(this, items);
 
 		// Every row is checked before the first request, so bad input fails before links are made.
 		const rows: PreparedRow[] = [];

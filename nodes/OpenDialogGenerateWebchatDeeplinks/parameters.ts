@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemParameterReader } from '../shared/items/parameters';
+import { itemParameterReader, type ItemParameterReader } from '../shared/items/parameters';
 
 import { InputError } from '../shared/items/input-error';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
-import { pickToolArguments } from './tool-use';
+import { fieldReadingParameterReader } from './field-read-parameters';
+import { isToolUse, pickToolArguments, toolArgumentNames } from './tool-use';
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 1000;
@@ -77,6 +78,24 @@ export function readRow(
 			mode === 'allFields' && options.flattenNested === true,
 		),
 	};
+}
+
+/**
+ * How this run reads its rows. As an AI Agent tool the item is the agent's, not a contact:
+ * n8n evaluates every parameter and All Fields keeps only the tool's `$fromAI()` arguments.
+ * Otherwise plain `$json` field reads are answered from the item.
+ */
+export function rowReader(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): { parameter: ItemParameterReader; toolArguments: ToolArguments } {
+	if (isToolUse(context.getNode().type, items)) {
+		return {
+			parameter: itemParameterReader(context),
+			toolArguments: toolArgumentNames(context.getNode().parameters),
+		};
+	}
+	return { parameter: fieldReadingParameterReader(context, items), toolArguments: undefined };
 }
 
 /** A run-wide setting: batches span items, so it is read once. */
