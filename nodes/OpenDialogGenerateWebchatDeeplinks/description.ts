@@ -122,6 +122,15 @@ export const deeplinkProperties: INodeProperties[] = [
 					"How many contacts go into one request. 100 is OpenDialog's documented maximum; raise it only if your workspace allows more.",
 			},
 			{
+				displayName: 'Flatten Nested Fields',
+				name: 'flattenNested',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { '/attributesMode': ['allFields'] } },
+				description:
+					'Whether to send nested objects as dotted attribute names (e.g. address.city) instead of refusing the item. OpenDialog attributes cannot hold objects.',
+			},
+			{
 				displayName: 'Output Field',
 				name: 'outputField',
 				type: 'string',

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeItemRanges, errorItem, toItemError } from '../shared/items/item-errors';
 import type { Deeplink } from '../shared/api/types';
+import { InputError } from '../shared/items/input-error';
 import type { OutputSettings } from './parameters';
 
 /**
@@ -37,6 +38,19 @@ export class DeeplinkResults {
 		const itemError = toItemError(this.context, error, itemIndex);
 		if (!this.continueOnFail) throw this.withProgress(itemError);
 		this.output[itemIndex] = errorItem(itemError, itemIndex);
+	}
+
+	/** A node setting is wrong: no item is to blame, so none is named; with Continue On Fail every item gets the error. */
+	failNode(error: unknown): void {
+		const message = error instanceof Error ? error.message : String(error);
+		if (!this.continueOnFail) {
+			throw new NodeOperationError(this.context.getNode(), message, {
+				description: error instanceof InputError ? error.description : undefined,
+			});
+		}
+		this.items.forEach((_, itemIndex) => {
+			this.output[itemIndex] = errorItem(message, itemIndex);
+		});
 	}
 
 	failBatch(itemIndices: number[], error: unknown): void {

@@ -136,7 +136,7 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 
 		test('a nested object fails before any request, naming the item', async () => {
 			const run = await generate({}, { items: withBadRow() });
-			expect(run.error?.message).toBe("Attribute 'address' is an object [item 2]");
+			expect(run.error?.message).toBe("Attribute 'address' is an object (nested fields address.city) [item 2]");
 			expect(run.error?.description).toMatch(/Define Below/);
 			expect(od.server.apiRequests()).toHaveLength(0);
 		});
@@ -146,7 +146,7 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			expect(run.items).toHaveLength(5);
 			expect(run.items[2]).toEqual({
 				json: {
-					error: "Attribute 'address' is an object [item 2]",
+					error: "Attribute 'address' is an object (nested fields address.city) [item 2]",
 					description: expect.stringMatching(/Define Below/),
 				},
 				pairedItem: { item: 2 },

@@ -7,7 +7,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { generateDeeplinks, type Scenario, type StoredLink } from './deeplinks-route';
+import {
+	generateDeeplinks,
+	type LinkAnswerOrder,
+	type Scenario,
+	type StoredLink,
+} from './deeplinks-route';
 import { applyTransportFault, type TransportFault } from './faults';
 import { handleInteractions, parseServerDate, readInteractionsQuery } from './interactions-route';
 import {
@@ -43,6 +48,8 @@ export interface ServerConfig {
 	latencyMs?: number;
 	/** A workspace too busy to answer longer interaction ranges fails them with a 500. */
 	maxRangeSeconds?: number;
+	/** Deeplink answers out of the order rows were sent in (a faulty workspace). */
+	deeplinkAnswerOrder?: LinkAnswerOrder;
 }
 
 export interface Fault {
@@ -188,7 +195,13 @@ export class OpenDialogTestServer {
 		Object.assign(
 			this.config,
 			defaultConfig(),
-			{ tenant: undefined, latencyMs: 0, shortLinkBase: undefined, maxRangeSeconds: undefined },
+			{
+				tenant: undefined,
+				latencyMs: 0,
+				shortLinkBase: undefined,
+				maxRangeSeconds: undefined,
+				deeplinkAnswerOrder: undefined,
+			},
 			config,
 		);
 		this.store.setSpec(this.config.tenant);
@@ -284,6 +297,7 @@ export class OpenDialogTestServer {
 				maxDatasetRows: this.config.maxDatasetRows,
 				publicAcceptsAlias: this.config.publicAcceptsAlias,
 				shortLinkBase: this.config.shortLinkBase ?? `${this.url}/s`,
+				answerOrder: this.config.deeplinkAnswerOrder,
 			},
 			() => (++this.linkCounter).toString(36).padStart(6, '0'),
 		);
