@@ -8,7 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { generateDeeplinks, type Scenario, type StoredLink } from './deeplinks-route';
-import { handleInteractions, parseServerDate, readInteractionsQuery } from './interactions-route';
+import {
+	type AnswerStyle,
+	handleInteractions,
+	parseServerDate,
+	readInteractionsQuery,
+} from './interactions-route';
 import {
 	notFound,
 	sendHtml,
@@ -42,6 +47,16 @@ export interface ServerConfig {
 	latencyMs?: number;
 	/** A workspace too busy to answer longer interaction ranges fails them with a 500. */
 	maxRangeSeconds?: number;
+	/**
+	 * How the interactions body is sent: `streamed` in chunks without a length (the default),
+	 * or `laravel`, one buffered write with `Content-Length`, as a plain Laravel JSON response.
+	 */
+	answerStyle?: AnswerStyle;
+	/**
+	 * Interactions keyed by their index among all messages, bot ones included, as PHP encodes
+	 * a filtered array that kept its keys: `{"0": …, "2": …}` instead of a list.
+	 */
+	interactionsWithHoles?: boolean;
 }
 
 export interface Fault {
@@ -185,7 +200,14 @@ export class OpenDialogTestServer {
 		Object.assign(
 			this.config,
 			defaultConfig(),
-			{ tenant: undefined, latencyMs: 0, shortLinkBase: undefined, maxRangeSeconds: undefined },
+			{
+				tenant: undefined,
+				latencyMs: 0,
+				shortLinkBase: undefined,
+				maxRangeSeconds: undefined,
+				answerStyle: undefined,
+				interactionsWithHoles: undefined,
+			},
 			config,
 		);
 		this.store.setSpec(this.config.tenant);
@@ -266,7 +288,11 @@ export class OpenDialogTestServer {
 			if ('errors' in parsed) validationFailed(req, res, parsed.errors, this.url);
 			else if (parsed.query.to - parsed.query.from > (this.config.maxRangeSeconds ?? Infinity)) {
 				sendJson(res, 500, { message: 'Server Error' });
-			} else await handleInteractions(req, res, this.store, parsed.query);
+			} else
+				await handleInteractions(req, res, this.store, parsed.query, {
+					style: this.config.answerStyle ?? 'streamed',
+					withHoles: this.config.interactionsWithHoles ?? false,
+				});
 			return;
 		}
 		if (!this.config.fullpageWebchat) {
