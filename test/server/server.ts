@@ -14,7 +14,12 @@ import {
 	type StoredLink,
 } from './deeplinks-route';
 import { applyTransportFault, type TransportFault } from './faults';
-import { handleInteractions, parseServerDate, readInteractionsQuery } from './interactions-route';
+import {
+	type AnswerStyle,
+	handleInteractions,
+	parseServerDate,
+	readInteractionsQuery,
+} from './interactions-route';
 import {
 	notFound,
 	sendHtml,
@@ -50,6 +55,16 @@ export interface ServerConfig {
 	maxRangeSeconds?: number;
 	/** Deeplink answers out of the order rows were sent in (a faulty workspace). */
 	deeplinkAnswerOrder?: LinkAnswerOrder;
+	/**
+	 * How the interactions body is sent: `streamed` in chunks without a length (the default),
+	 * or `laravel`, one buffered write with `Content-Length`, as a plain Laravel JSON response.
+	 */
+	answerStyle?: AnswerStyle;
+	/**
+	 * Interactions keyed by their index among all messages, bot ones included, as PHP encodes
+	 * a filtered array that kept its keys: `{"0": …, "2": …}` instead of a list.
+	 */
+	interactionsWithHoles?: boolean;
 }
 
 export interface Fault {
@@ -201,6 +216,8 @@ export class OpenDialogTestServer {
 				shortLinkBase: undefined,
 				maxRangeSeconds: undefined,
 				deeplinkAnswerOrder: undefined,
+				answerStyle: undefined,
+				interactionsWithHoles: undefined,
 			},
 			config,
 		);
@@ -282,7 +299,11 @@ export class OpenDialogTestServer {
 			if ('errors' in parsed) validationFailed(req, res, parsed.errors, this.url);
 			else if (parsed.query.to - parsed.query.from > (this.config.maxRangeSeconds ?? Infinity)) {
 				sendJson(res, 500, { message: 'Server Error' });
-			} else await handleInteractions(req, res, this.store, parsed.query);
+			} else
+				await handleInteractions(req, res, this.store, parsed.query, {
+					style: this.config.answerStyle ?? 'streamed',
+					withHoles: this.config.interactionsWithHoles ?? false,
+				});
 			return;
 		}
 		if (!this.config.fullpageWebchat) {
