@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersProperty } from '../shared/items/filters';
 import { outputModeProperty } from '../shared/items/output-mode';
+import { toolOutputProperties } from './tool-properties';
 
 export const interactionsProperties: INodeProperties[] = [
 	{
@@ -22,6 +23,7 @@ export const interactionsProperties: INodeProperties[] = [
 		description: "End of the range, inclusive. Must not be before 'From'.",
 	},
 	outputModeProperty,
+	...toolOutputProperties,
 	filtersProperty,
 	{
 		displayName: 'Options',
