@@ -12,7 +12,7 @@ export const interactionsProperties: INodeProperties[] = [
 		default: '={{ $now.minus({ days: 1 }).toISO() }}',
 		required: true,
 		description:
-			"Start of the range, inclusive. Dates without an offset are read in the workflow's timezone.",
+			"Start of the range, inclusive, e.g. 2024-05-01 09:00:00 or 2024-05-01T09:00:00Z. Dates without an offset are read in the workflow's timezone.",
 	},
 	{
 		displayName: 'To',
@@ -20,7 +20,8 @@ export const interactionsProperties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '={{ $now.toISO() }}',
 		required: true,
-		description: "End of the range, inclusive. Must not be before 'From'.",
+		description:
+			"End of the range, inclusive, in the same forms as 'From'. Must not be before 'From'.",
 	},
 	outputModeProperty,
 	...toolOutputProperties,
