@@ -22,7 +22,8 @@ export const deeplinkProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 0x2e9a',
-		description: "ID of the scenario the links open, from the scenario's settings in OpenDialog",
+		description:
+			"ID of the scenario the links open, e.g. 0x2e9a, from the scenario's settings in OpenDialog",
 		displayOptions: { show: { scenarioBy: ['id'] } },
 	},
 	{
@@ -42,7 +43,7 @@ export const deeplinkProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.email }}',
 		description:
-			'ID OpenDialog should know this contact by, usually an expression. Leave empty to let OpenDialog generate one; it comes back with the link.',
+			'ID OpenDialog should know this contact by, usually an expression: e.g. an email, or the user_id Get Interactions outputs for a user who already chatted. Leave empty to let OpenDialog generate one; it comes back with the link.',
 	},
 	{
 		displayName: 'Attributes',
@@ -63,7 +64,7 @@ export const deeplinkProperties: INodeProperties[] = [
 		],
 		default: 'allFields',
 		description:
-			'User attributes pre-loaded into the conversation. Values must be text, numbers, true/false or lists of those; empty values are left out.',
+			'User attributes pre-loaded into the conversation. Values must be text, numbers, true/false or lists of those; empty values are left out. As an AI Agent tool, Define Below with one value per attribute says best what the model should fill in.',
 	},
 	{
 		displayName: 'Attributes to Send',

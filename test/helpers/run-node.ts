@@ -85,6 +85,8 @@ export interface RunNodeOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	timezone?: string;
+	/** The node's type name in the workflow; n8n names a node used as an AI tool `…Tool`. */
+	nodeType?: string;
 }
 
 export interface NodeRun {
@@ -106,6 +108,7 @@ interface TestWorkflowOptions {
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
 	timezone?: string;
+	nodeType?: string;
 }
 
 /** A one-node workflow and the engine's surroundings, with credentials held in memory. */
@@ -118,7 +121,7 @@ function testWorkflow(options: TestWorkflowOptions) {
 	const node: INode = {
 		id: 'b3a1c0de-0000-4000-8000-000000000001',
 		name: 'OpenDialog',
-		type: NODE_TYPE,
+		type: options.nodeType ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
