@@ -19,7 +19,10 @@ export function guardAnswers(response: ResponseObject, timeoutSeconds: number): 
 		const translated = toActionAnswer(statusCode, body);
 		if (translated !== body || statusCode >= 500) response.status(200);
 		response.setHeader('Content-Type', 'application/json; charset=utf-8');
-		return send(JSON.stringify(translated));
+		const sent = send(JSON.stringify(translated));
+		// n8n still sets its own headers when a late answer comes: that must not throw.
+		response.setHeader = (() => response) as typeof response.setHeader;
+		return sent;
 	};
 	response.send = ((body?: unknown) => {
 		if (answered || response.headersSent) return response;
