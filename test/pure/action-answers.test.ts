@@ -1,4 +1,8 @@
-import { actionFailure, actionSuccess } from '../../nodes/shared/api/webhook-action';
+import {
+	actionFailure,
+	actionSuccess,
+	type ActionFailure,
+} from '../../nodes/shared/api/webhook-action';
 import {
 	parseSentBody,
 	timeoutAnswer,
@@ -32,7 +36,9 @@ describe('toActionAnswer', () => {
 				'The n8n workflow behind this action finished without answering: end each of its branches with an OpenDialog Action Response node.',
 			),
 		);
-		expect(toActionAnswer(200, { message: 'Workflow executed successfully' }).errors).toEqual([
+		expect(
+			(toActionAnswer(200, { message: 'Workflow executed successfully' }) as ActionFailure).errors,
+		).toEqual([
 			{
 				message: expect.stringContaining('(n8n said: "Workflow executed successfully")'),
 			},
@@ -40,9 +46,7 @@ describe('toActionAnswer', () => {
 	});
 
 	test('keeps what n8n said short', () => {
-		const [{ message }] = toActionAnswer(500, 'x'.repeat(5000)).errors as Array<{
-			message: string;
-		}>;
+		const [{ message }] = (toActionAnswer(500, 'x'.repeat(5000)) as ActionFailure).errors;
 		expect(message.length).toBeLessThan(400);
 	});
 
