@@ -35,6 +35,7 @@ export class OpenDialogActionResponse implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const output = items.map((item, index) => ({ ...item, pairedItem: { item: index } }));
 		let answer: ActionAnswer;
 		try {
 			answer = buildAnswer(this);
@@ -47,13 +48,14 @@ export class OpenDialogActionResponse implements INodeType {
 				});
 			}
 			answer = actionFailure(message);
+			output[0] = { json: { error: message, description }, pairedItem: { item: 0 } };
 		}
-		this.sendResponse({
+		await this.sendResponse({
 			body: answer as unknown as IDataObject,
 			headers: { 'content-type': 'application/json; charset=utf-8' },
 			statusCode: 200,
 		});
-		return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+		return [output];
 	}
 }
 

@@ -11,6 +11,7 @@ import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
+	type IExecuteResponsePromiseData,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
@@ -84,6 +85,8 @@ export interface RunNodeOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	timezone?: string;
+	/** Receives what the node answers to the webhook call that started the workflow. */
+	onResponse?: (response: IExecuteResponsePromiseData) => void;
 }
 
 export interface NodeRun {
@@ -161,6 +164,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const { node, workflow, hooks, additionalData } = testWorkflow(options);
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+	if (options.onResponse) hooks.addHandler('sendResponse', options.onResponse);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
