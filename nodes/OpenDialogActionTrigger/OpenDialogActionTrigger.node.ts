@@ -42,6 +42,8 @@ export class OpenDialogActionTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: '={{$parameter["respond"]}}',
+				// Empty, so that when acknowledging n8n sends the answer webhook() returns.
+				responseData: '',
 				path: 'action',
 			},
 		],

@@ -2,8 +2,9 @@ import { actionFailure, isActionAnswer, type ActionAnswer } from '../shared/api/
 
 /**
  * What OpenDialog receives for whatever n8n is about to send: an answer in OpenDialog's format
- * passes unchanged; anything else (n8n's `500 {"message":"Error in workflow"}`, an empty body
- * when no response node ran) becomes a failure the conversation designer can read.
+ * passes unchanged; anything else becomes a failure the conversation designer can read. n8n
+ * 2.x answers a failed workflow with `500 {"message":"Error in workflow"}`; n8n 1.x answers
+ * it, like a workflow whose branch has no response node, with an empty `200`.
  */
 export function toActionAnswer(statusCode: number, body: unknown): ActionAnswer {
 	if (isActionAnswer(body)) return body;
@@ -15,7 +16,7 @@ export function toActionAnswer(statusCode: number, body: unknown): ActionAnswer 
 		);
 	}
 	return actionFailure(
-		`The n8n workflow behind this action finished without answering${quoted}: end each of its branches with an OpenDialog Action Response node.`,
+		`The n8n workflow behind this action stopped before an OpenDialog Action Response node answered${quoted}: a node failed, or the branch taken has no response node. Open the workflow's executions in n8n to see which.`,
 	);
 }
 

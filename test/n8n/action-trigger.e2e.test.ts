@@ -55,8 +55,9 @@ async function callAction(
 	webhookId: string,
 	attributes: Record<string, unknown>,
 	headers: Record<string, string> = { [HEADER]: SECRET },
+	url: 'webhook' | 'webhook-test' = 'webhook',
 ) {
-	const response = await fetch(`${n8nServer.url}/webhook/${webhookId}/action`, {
+	const response = await fetch(`${n8nServer.url}/${url}/${webhookId}/action`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', ...headers },
 		body: JSON.stringify({ input_data: { attributes } }),
@@ -127,12 +128,12 @@ describe('the contact lookup example', () => {
 			errors: [
 				{
 					message: expect.stringMatching(
-						/^The n8n workflow behind this action failed \(n8n said: "Error in workflow"\)\. Open the workflow's executions in n8n/,
+						/^The n8n workflow behind this action .*\. Open the workflow's executions in n8n to see which/,
 					),
 				},
 			],
 		});
-		expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.js|Error: |stack/);
+		expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.js|Error: |stack|no email attribute/);
 		expect(JSON.stringify(answer.body)).not.toContain(SECRET);
 	});
 
@@ -282,4 +283,26 @@ test('latency: the trigger + response path adds a small, bounded overhead', asyn
 		`OpenDialog action round trip through real n8n (trigger -> Action Response), 40 calls: median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`,
 	);
 	expect(median).toBeLessThan(1000);
+});
+
+test('answers on the test URL while the editor listens for a test event', async () => {
+	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac004';
+	const created = await n8nServer.rest<{ id: string }>(
+		'POST',
+		'/workflows',
+		actionWorkflow('Listen', webhookId, { respond: 'responseNode' }, [echoAttributes]),
+	);
+	// What the editor's "Listen for test event" does; n8n 2.x reads the workflow from its database.
+	const listening = await n8nServer.rest<{ waitingForWebhook?: boolean }>(
+		'POST',
+		`/workflows/${created.id}/run`,
+		{ workflowData: created, triggerToStartFrom: { name: 'OpenDialog Action Trigger' } },
+	);
+	expect(listening.waitingForWebhook).toBe(true);
+	expect(
+		await callAction(webhookId, { first_name: 'Ann' }, { [HEADER]: SECRET }, 'webhook-test'),
+	).toEqual({
+		status: 200,
+		body: { successful: true, output_data: { attributes: { first_name: 'Ann' } } },
+	});
 });

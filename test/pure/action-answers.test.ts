@@ -30,10 +30,10 @@ describe('toActionAnswer', () => {
 		);
 	});
 
-	test('says to add a response node when the workflow ended without answering', () => {
+	test('says where to look when the workflow stopped without answering', () => {
 		expect(toActionAnswer(200, undefined)).toEqual(
 			actionFailure(
-				'The n8n workflow behind this action finished without answering: end each of its branches with an OpenDialog Action Response node.',
+				"The n8n workflow behind this action stopped before an OpenDialog Action Response node answered: a node failed, or the branch taken has no response node. Open the workflow's executions in n8n to see which.",
 			),
 		);
 		expect(
