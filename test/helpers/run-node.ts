@@ -11,6 +11,7 @@ import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
+	type IExecuteResponsePromiseData,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
@@ -87,6 +88,8 @@ export interface RunNodeOptions {
 	timezone?: string;
 	/** The node's type name in the workflow; n8n names a node used as an AI tool `…Tool`. */
 	nodeType?: string;
+	/** Receives what the node answers to the webhook call that started the workflow. */
+	onResponse?: (response: IExecuteResponsePromiseData) => void;
 }
 
 export interface NodeRun {
@@ -165,6 +168,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const { node, workflow, hooks, additionalData } = testWorkflow(options);
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+	if (options.onResponse) hooks.addHandler('sendResponse', options.onResponse);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
