@@ -7,6 +7,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import {
+	defaultDataExports,
+	handleDataExport,
+	isDataExportPath,
+	type DataExportsConfig,
+} from './data-exports';
 import { generateDeeplinks, type Scenario, type StoredLink } from './deeplinks-route';
 import { handleInteractions, parseServerDate, readInteractionsQuery } from './interactions-route';
 import {
@@ -42,6 +48,8 @@ export interface ServerConfig {
 	latencyMs?: number;
 	/** A workspace too busy to answer longer interaction ranges fails them with a 500. */
 	maxRangeSeconds?: number;
+	/** Which data exports the workspace has (a missing one answers 403), and their data. */
+	dataExports: DataExportsConfig;
 }
 
 export interface Fault {
@@ -88,6 +96,7 @@ export function defaultConfig(): ServerConfig {
 		fullpageWebchat: true,
 		publicAcceptsAlias: true,
 		scenarios: SCENARIOS,
+		dataExports: defaultDataExports(),
 	};
 }
 
@@ -245,6 +254,16 @@ export class OpenDialogTestServer {
 			await new Promise((resolve) => setTimeout(resolve, this.config.latencyMs));
 		if (await this.applyFault(res, url.pathname)) return;
 		if (this.throttled(res)) return;
+		if (isDataExportPath(url.pathname)) {
+			handleDataExport(req, res, url, {
+				store: this.store,
+				config: this.config.dataExports,
+				publicApi: this.config.generations.includes('public'),
+				authorized,
+				baseUrl: this.url,
+			});
+			return;
+		}
 
 		const route = ROUTES[url.pathname];
 		if (!route || !this.config.generations.includes(route.generation)) {
