@@ -20,7 +20,8 @@ export class OpenDialogDataExport implements INodeType {
 		icon: { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ $parameter["resource"] === "analyticsDataExport" ? "Analytics Data Export" : "User Data Export" }}',
 		description:
 			"Export OpenDialog's user data (profiles, attributes, whole conversations) and scenario analytics, following every page",
 		defaults: { name: 'OpenDialog Data Export' },
