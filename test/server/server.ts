@@ -8,6 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import {
+	defaultDataExports,
+	handleDataExport,
+	isDataExportPath,
+	type DataExportsConfig,
+} from './data-exports';
+import {
 	generateDeeplinks,
 	type LinkAnswerOrder,
 	type Scenario,
@@ -65,6 +71,8 @@ export interface ServerConfig {
 	 * a filtered array that kept its keys: `{"0": …, "2": …}` instead of a list.
 	 */
 	interactionsWithHoles?: boolean;
+	/** Which data exports the workspace has (a missing one answers 403), and their data. */
+	dataExports: DataExportsConfig;
 }
 
 export interface Fault {
@@ -113,6 +121,7 @@ export function defaultConfig(): ServerConfig {
 		fullpageWebchat: true,
 		publicAcceptsAlias: true,
 		scenarios: SCENARIOS,
+		dataExports: defaultDataExports(),
 	};
 }
 
@@ -278,6 +287,16 @@ export class OpenDialogTestServer {
 			await new Promise((resolve) => setTimeout(resolve, this.config.latencyMs));
 		if (await this.applyFault(res, url.pathname)) return;
 		if (this.throttled(res)) return;
+		if (isDataExportPath(url.pathname)) {
+			handleDataExport(req, res, url, {
+				store: this.store,
+				config: this.config.dataExports,
+				publicApi: this.config.generations.includes('public'),
+				authorized,
+				baseUrl: this.url,
+			});
+			return;
+		}
 
 		const route = ROUTES[url.pathname];
 		if (!route || !this.config.generations.includes(route.generation)) {
