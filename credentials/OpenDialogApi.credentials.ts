@@ -5,6 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** A user name or password before the host, or a query or fragment anywhere. */
+const REFUSED_BASE_URL = '/^[^:/?#]+:\\/\\/[^/?#]*@|[?#]/';
+const REFUSED_HOST = 'base-url-must-not-contain-user-password-query-or-fragment.invalid';
+
 export class OpenDialogApi implements ICredentialType {
 	name = 'openDialogApi';
 
@@ -57,20 +61,35 @@ export class OpenDialogApi implements ICredentialType {
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
+			// Pasted tokens often carry spaces, which OpenDialog would answer with a 401.
+			headers: { Authorization: '=Bearer {{$credentials.apiToken.trim()}}' },
 		},
 	};
 
 	// An empty one-second range: cheap on any workspace, yet it needs a valid token and URL.
+	// A Base URL with a password, query or fragment is not sent anywhere: the test is pointed at
+	// a host that cannot exist, whose name says what to fix.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: `={{ ${REFUSED_BASE_URL}.test($credentials.baseUrl.trim()) ? "https://${REFUSED_HOST}" : $credentials.baseUrl.trim().replace(/\\/+$/, "") }}`,
 			url: '={{$credentials.apiVersion === "legacy" ? "/api/user-interactions" : "/public/api/user-interactions"}}',
 			qs: { from: '2000-01-01 00:00:00', to: '2000-01-01 00:00:01' },
 			headers: { Accept: 'application/json' },
 			disableFollowRedirect: true,
+			// Error answers reach the rules below, so a rejected token reads the same on every
+			// n8n line (n8n 1.x and 2.x word a failed test request differently).
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'Unauthenticated.',
+					message:
+						'OpenDialog rejected the API token (401 Unauthenticated): copy a current token from Identity & Security in your workspace (click your user name, bottom left)',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {

@@ -34,8 +34,8 @@ export class OpenDialogTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const connection = await getConnection(this);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const connection = await getConnection(this, options);
 		let filters: Record<string, string>;
 		try {
 			filters = readFilters(

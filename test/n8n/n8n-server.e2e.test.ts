@@ -11,8 +11,8 @@ beforeAll(async () => {
 	n8nServer = await N8nServer.start(fixture.n8n);
 });
 
-afterAll(() => {
-	n8nServer?.stop();
+afterAll(async () => {
+	await n8nServer?.stopAndWait();
 });
 
 const rest = <T>(method: string, path: string, body?: unknown) =>
@@ -44,10 +44,13 @@ test('the credential test passes with a valid token on both API generations', as
 	]);
 });
 
-test('the credential test fails on a bad token', async () => {
-	const result = await testCredential({ ...valid(), apiToken: 'wrong' });
-	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(/Authorization failed/);
+test('the credential test fails on a bad token and says where to get a current one', async () => {
+	const result = await testCredential({ ...valid(), apiToken: 'wrong-token-5c1e' });
+	expect(result).toEqual({
+		status: 'Error',
+		message:
+			'OpenDialog rejected the API token (401 Unauthenticated): copy a current token from Identity & Security in your workspace (click your user name, bottom left)',
+	});
 });
 
 test('the credential test fails on a wrong URL', async () => {

@@ -25,9 +25,24 @@ export function toNodeError(node: INode, error: unknown): NodeApiError | NodeOpe
 	});
 }
 
-/** The error item Continue On Fail emits in place of a result. */
-export function errorItem(message: string, itemIndex: number): INodeExecutionData {
-	return { json: { error: message }, pairedItem: { item: itemIndex } };
+/**
+ * The error item Continue On Fail emits in place of a result. It keeps the error's
+ * description and HTTP code, so a workflow can branch on a 429 or a 422.
+ */
+export function errorItem(
+	error: unknown,
+	itemIndex: number,
+	message = error instanceof Error ? error.message : String(error),
+): INodeExecutionData {
+	const { description, httpCode } = (error ?? {}) as { description?: unknown; httpCode?: unknown };
+	return {
+		json: {
+			error: message,
+			...(typeof description === 'string' && description !== '' ? { description } : {}),
+			...(typeof httpCode === 'string' && httpCode !== '' ? { httpCode } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
 }
 
 /** "0–2, 5, 7–9": item lists in error messages stay short however many items there are. */
