@@ -9,13 +9,15 @@ export default [
 	{ linterOptions: { noInlineConfig: true } },
 	{
 		// Tests, the benchmark and dev scripts never ship and never run inside n8n: they start
-		// servers and processes, read files, print, and hold the test server's made-up tokens.
+		// servers and processes, read files, print, hold the test server's made-up tokens, and
+		// their errors are not a node's.
 		files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
 		rules: {
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/no-restricted-imports': 'off',
 			'@n8n/community-nodes/no-dangerous-functions': 'off',
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
 			'no-console': 'off',
 		},
 	},

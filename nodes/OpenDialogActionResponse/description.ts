@@ -14,15 +14,15 @@ export const actionResponseProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
-				name: 'Success',
-				value: 'success',
-				description: 'The action succeeded; OpenDialog sets the output attributes',
-			},
-			{
 				name: 'Failure',
 				value: 'failure',
 				description:
 					'The action failed; OpenDialog logs the message and sets action_success to false',
+			},
+			{
+				name: 'Success',
+				value: 'success',
+				description: 'The action succeeded; OpenDialog sets the output attributes',
 			},
 		],
 		default: 'success',

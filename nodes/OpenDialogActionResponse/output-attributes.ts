@@ -27,7 +27,8 @@ export function buildOutputAttributes(
 ): ActionAttributes {
 	if (mode === 'defineBelow') return fromPairs(sources.pairs);
 	if (mode === 'json') return fromJson(sources.json);
-	const { [TRIGGER_RAW_BODY_FIELD]: _rawBody, ...fields } = sources.fields;
+	const fields = { ...sources.fields };
+	delete fields[TRIGGER_RAW_BODY_FIELD];
 	return withoutUndefined(fields);
 }
 

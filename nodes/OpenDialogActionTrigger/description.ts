@@ -16,16 +16,16 @@ export const actionTriggerProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
-				name: 'Using OpenDialog Action Response Node',
-				value: 'responseNode',
-				description:
-					"The workflow's OpenDialog Action Response node answers, with output attributes from the workflow's result",
-			},
-			{
 				name: 'Immediately',
 				value: 'onReceived',
 				description:
 					'Acknowledge at once with no output attributes, then run the workflow (for fire-and-forget actions)',
+			},
+			{
+				name: 'Using OpenDialog Action Response Node',
+				value: 'responseNode',
+				description:
+					"The workflow's OpenDialog Action Response node answers, with output attributes from the workflow's result",
 			},
 		],
 		default: 'responseNode',

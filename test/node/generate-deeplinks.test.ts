@@ -136,7 +136,9 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 
 		test('a nested object fails before any request, naming the item', async () => {
 			const run = await generate({}, { items: withBadRow() });
-			expect(run.error?.message).toBe("Attribute 'address' is an object (nested fields address.city) [item 2]");
+			expect(run.error?.message).toBe(
+				"Attribute 'address' is an object (nested fields address.city) [item 2]",
+			);
 			expect(run.error?.description).toMatch(/Define Below/);
 			expect(od.server.apiRequests()).toHaveLength(0);
 		});

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
 
-import { OpenDialogApi } from '../../credentials/OpenDialogApi.credentials';
-import { OpenDialogGenerateWebchatDeeplinks } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/OpenDialogGenerateWebchatDeeplinks.node';
-import { OpenDialogGetInteractions } from '../../nodes/OpenDialogGetInteractions/OpenDialogGetInteractions.node';
-import { OpenDialogTrigger } from '../../nodes/OpenDialogTrigger/OpenDialogTrigger.node';
 import { ROOT } from './clean-copy';
 
 /** The categories n8n's nodes panel groups nodes by. */
@@ -30,11 +32,15 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const manifest = JSON.parse(read('package.json'));
 const repository = 'https://github.com/opendialogai/n8n-nodes-opendialog';
 
-const nodes = [
-	new OpenDialogGetInteractions(),
-	new OpenDialogGenerateWebchatDeeplinks(),
-	new OpenDialogTrigger(),
-];
+/** The classes n8n loads: each file the n8n block lists, from its TypeScript source. */
+async function load<T>(distFile: string): Promise<T> {
+	const source = distFile.replace(/^dist\//, '').replace(/\.js$/, '');
+	const className = path.basename(source).split('.')[0];
+	const module = await import(path.join(ROOT, source));
+	return new module[className]() as T;
+}
+const nodeFiles: string[] = manifest.n8n.nodes;
+const credentialFiles: string[] = manifest.n8n.credentials;
 
 describe("what n8n's review checks first", () => {
 	test('package metadata points at one public repository', () => {
@@ -46,11 +52,11 @@ describe("what n8n's review checks first", () => {
 		expect(manifest.author.email).toMatch(/@/);
 	});
 
-	test.each(nodes.map((node) => [node.description.name]))(
-		'%s codex: categories from n8n list, documentation on the README section',
-		(name) => {
-			const folder = name.charAt(0).toUpperCase() + name.slice(1);
-			const codex = JSON.parse(read(`nodes/${folder}/${folder}.node.json`));
+	test.each(nodeFiles)(
+		'%s: codex categories from n8n list, documentation on its README section',
+		async (file) => {
+			const { name } = (await load<INodeType>(file)).description;
+			const codex = JSON.parse(read(file.replace(/^dist\//, '').replace(/\.js$/, '.json')));
 			expect(codex.node).toBe(`${manifest.name}.${name}`);
 			expect(codex.categories.filter((c: string) => !N8N_CATEGORIES.includes(c))).toEqual([]);
 			const [primary] = codex.resources.primaryDocumentation;
@@ -58,13 +64,13 @@ describe("what n8n's review checks first", () => {
 			expect(primary.url).toBe(`${repository}#${anchor}`);
 			const headings = read('README.md')
 				.split('\n')
-				.filter((line) => line.startsWith('## '))
-				.map((line) => line.slice(3).trim().toLowerCase().replace(/\s+/g, '-'));
+				.filter((line) => /^#{2,3} /.test(line))
+				.map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/\s+/g, '-'));
 			expect(headings).toContain(anchor);
 		},
 	);
 
-	test('every options list is in alphabetical order, as n8n UI guidelines ask', () => {
+	test('every options list is in alphabetical order, as n8n UI guidelines ask', async () => {
 		const unsorted: string[] = [];
 		const check = (where: string, properties: Array<INodeProperties | INodePropertyCollection>) => {
 			for (const property of properties) {
@@ -83,8 +89,14 @@ describe("what n8n's review checks first", () => {
 				}
 			}
 		};
-		for (const node of nodes) check(node.description.displayName, node.description.properties);
-		check('OpenDialog API credential', new OpenDialogApi().properties);
+		for (const file of nodeFiles) {
+			const { description } = await load<INodeType>(file);
+			check(description.displayName, description.properties);
+		}
+		for (const file of credentialFiles) {
+			const credential = await load<ICredentialType>(file);
+			check(credential.displayName, credential.properties);
+		}
 		expect(unsorted).toEqual([]);
 	});
 });

@@ -14,14 +14,17 @@ describe('GitHub workflows', () => {
 		expect(lint(workflow(name), name)).toEqual([]);
 	});
 
-	test('CI runs the README test command on pull requests and main, with the pinned n8n cached', () => {
+	test('CI runs the README test command on pull requests and main, with the pinned n8n lines cached', () => {
 		const ci = workflow('ci.yml');
 		expect(ci).toMatch(/^ {2}pull_request:/m);
 		expect(ci).toMatch(/^ {4}branches:\n {6}- main$/m);
 		expect(ci).toMatch(/run: npm ci\n/);
 		expect(ci).toMatch(/run: npm test\n/);
 		expect(ci).toMatch(/path: ~\/\.cache\/n8n-nodes-opendialog\n/);
-		expect(ci).toMatch(/key: .*\$\{\{ hashFiles\('scripts\/install-n8n\.sh'\) \}\}/);
+		// A new pinned version or install recipe must not reuse an old cache.
+		expect(ci).toMatch(
+			/key: .*\$\{\{ hashFiles\('scripts\/install-n8n\.sh', 'test\/n8n-lines\.json'\) \}\}/,
+		);
 	});
 
 	test('publishing runs on version tags, tests first, then publishes with npm provenance', () => {
