@@ -39,6 +39,18 @@ async function load<T>(distFile: string): Promise<T> {
 	const module = await import(path.join(ROOT, source));
 	return new module[className]() as T;
 }
+/** GitHub's anchors for the README's section headings. */
+const readmeAnchors = () =>
+	read('README.md')
+		.split('\n')
+		.filter((line) => /^#{2,3} /.test(line))
+		.map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/\s+/g, '-'));
+
+/** OpenDialog's public API documentation, or a section of this package's README. */
+const isKnownDocumentation = (url: string) =>
+	url === 'https://docs.opendialog.ai/developing-with-opendialog/public-apis' ||
+	(url.startsWith(`${repository}#`) && readmeAnchors().includes(url.split('#')[1]));
+
 const nodeFiles: string[] = manifest.n8n.nodes;
 const credentialFiles: string[] = manifest.n8n.credentials;
 
@@ -62,13 +74,18 @@ describe("what n8n's review checks first", () => {
 			const [primary] = codex.resources.primaryDocumentation;
 			const anchor = primary.url.replace(`${repository}#`, '');
 			expect(primary.url).toBe(`${repository}#${anchor}`);
-			const headings = read('README.md')
-				.split('\n')
-				.filter((line) => /^#{2,3} /.test(line))
-				.map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/\s+/g, '-'));
-			expect(headings).toContain(anchor);
+			expect(readmeAnchors()).toContain(anchor);
+			const links = (codex.resources.credentialDocumentation ?? []).map(
+				(link: { url: string }) => link.url,
+			);
+			expect(links.filter((url: string) => !isKnownDocumentation(url))).toEqual([]);
 		},
 	);
+
+	test.each(credentialFiles)('%s: documentation URL resolves', async (file) => {
+		const { documentationUrl } = await load<ICredentialType>(file);
+		expect(isKnownDocumentation(documentationUrl ?? '')).toBe(true);
+	});
 
 	test('every options list is in alphabetical order, as n8n UI guidelines ask', async () => {
 		const unsorted: string[] = [];
