@@ -42,6 +42,12 @@ module.exports = {
 		},
 		...realN8nProjects,
 		{
+			displayName: 'release',
+			testEnvironment: 'node',
+			transform,
+			testMatch: ['<rootDir>/test/release/**/*.test.ts'],
+		},
+		{
 			// n8n as production runs it: main + worker, Redis, PostgreSQL (the 2.x line).
 			displayName: 'queue',
 			testEnvironment: 'node',

@@ -5,6 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** A user name or password before the host, or a query or fragment anywhere. */
+const REFUSED_BASE_URL = '/^[^:/?#]+:\\/\\/[^/?#]*@|[?#]/';
+const REFUSED_HOST = 'base-url-must-not-contain-user-password-query-or-fragment.invalid';
+
 export class OpenDialogApi implements ICredentialType {
 	name = 'openDialogApi';
 
@@ -40,14 +44,14 @@ export class OpenDialogApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{
-					name: 'Public API',
-					value: 'public',
-					description: 'The current API under /public/api',
-				},
-				{
 					name: 'Legacy API',
 					value: 'legacy',
 					description: 'The older API under /api, which OpenDialog will remove',
+				},
+				{
+					name: 'Public API',
+					value: 'public',
+					description: 'The current API under /public/api',
 				},
 			],
 			default: 'public',
@@ -57,14 +61,17 @@ export class OpenDialogApi implements ICredentialType {
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
+			// Pasted tokens often carry spaces, which OpenDialog would answer with a 401.
+			headers: { Authorization: '=Bearer {{$credentials.apiToken.trim()}}' },
 		},
 	};
 
 	// An empty one-second range: cheap on any workspace, yet it needs a valid token and URL.
+	// A Base URL with a password, query or fragment is not sent anywhere: the test is pointed at
+	// a host that cannot exist, whose name says what to fix.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: `={{ ${REFUSED_BASE_URL}.test($credentials.baseUrl.trim()) ? "https://${REFUSED_HOST}" : $credentials.baseUrl.trim().replace(/\\/+$/, "") }}`,
 			url: '={{$credentials.apiVersion === "legacy" ? "/api/user-interactions" : "/public/api/user-interactions"}}',
 			qs: { from: '2000-01-01 00:00:00', to: '2000-01-01 00:00:01' },
 			headers: { Accept: 'application/json' },

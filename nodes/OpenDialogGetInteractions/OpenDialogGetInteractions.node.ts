@@ -11,8 +11,10 @@ import { fetchInteractionWindows } from '../shared/api/interactions-api';
 import { errorItem, toItemError } from '../shared/items/item-errors';
 import { getConnection } from '../shared/transport/request';
 import { interactionsProperties } from './description';
-import { groupInteractionsByUser, toInteractionItems } from '../shared/api/interactions';
+import { groupInteractionsByUser } from '../shared/api/interactions';
+import { readOutputShape, shapeOutput } from './output';
 import { buildInteractionsQuery } from './query';
+import { isToolUse, toolErrorResult, toToolResult } from './tool-output';
 
 export class OpenDialogGetInteractions implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +26,7 @@ export class OpenDialogGetInteractions implements INodeType {
 		subtitle:
 			'={{ $parameter["outputMode"] === "perInteraction" ? "One item per interaction" : "One item per user" }}',
 		description:
-			'Get what users said to OpenDialog scenarios between two dates, as one item per user or per interaction',
+			'Get what users said to OpenDialog chatbot scenarios between two dates: per user, their ID, name, email and messages with dates',
 		defaults: { name: 'OpenDialog Get Interactions' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,8 +37,12 @@ export class OpenDialogGetInteractions implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const connection = await getConnection(this);
+		const connection = await getConnection(
+			this,
+			this.getNodeParameter('options', 0, {}) as IDataObject,
+		);
 		const timezone = this.getTimezone();
+		const asTool = isToolUse(this.getNode().type);
 		const output: INodeExecutionData[] = [];
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -50,6 +56,12 @@ export class OpenDialogGetInteractions implements INodeType {
 					timezone,
 					apiVersion: connection.apiVersion,
 				});
+				const shape = readOutputShape({
+					outputMode: this.getNodeParameter('outputMode', itemIndex),
+					returnAll: this.getNodeParameter('returnAll', itemIndex, true),
+					limit: this.getNodeParameter('limit', itemIndex, 50),
+					simplify: this.getNodeParameter('simplify', itemIndex, false),
+				});
 				const responses = await fetchInteractionWindows(
 					this,
 					connection,
@@ -61,14 +73,18 @@ export class OpenDialogGetInteractions implements INodeType {
 					sortByDate: options.sortByDate !== false,
 					range: query.range,
 				});
-				const perInteraction = this.getNodeParameter('outputMode', itemIndex) === 'perInteraction';
-				const records: IDataObject[] = perInteraction ? toInteractionItems(users) : users;
+				const shaped = shapeOutput(users, shape);
+				const records = asTool ? toToolResult(shaped, query) : shaped.records;
 				// A loop, not push(...records): a large tenant would overflow the call stack.
 				for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				const itemError = toItemError(this, error, itemIndex);
+				if (asTool) {
+					output.push({ json: toolErrorResult(itemError), pairedItem: { item: itemIndex } });
+					continue;
+				}
 				if (!this.continueOnFail()) throw itemError;
-				output.push(errorItem(itemError.message, itemIndex));
+				output.push(errorItem(itemError, itemIndex));
 			}
 		}
 		return [output];

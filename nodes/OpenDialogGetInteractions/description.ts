@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersProperty } from '../shared/items/filters';
 import { outputModeProperty } from '../shared/items/output-mode';
+import { timeoutOption } from '../shared/items/timeout-option';
+import { toolOutputProperties } from './tool-properties';
 
 export const interactionsProperties: INodeProperties[] = [
 	{
@@ -11,7 +13,7 @@ export const interactionsProperties: INodeProperties[] = [
 		default: '={{ $now.minus({ days: 1 }).toISO() }}',
 		required: true,
 		description:
-			"Start of the range, inclusive. Dates without an offset are read in the workflow's timezone.",
+			"Start of the range, inclusive, e.g. 2024-05-01 09:00:00 or 2024-05-01T09:00:00Z. Dates without an offset are read in the workflow's timezone.",
 	},
 	{
 		displayName: 'To',
@@ -19,9 +21,11 @@ export const interactionsProperties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '={{ $now.toISO() }}',
 		required: true,
-		description: "End of the range, inclusive. Must not be before 'From'.",
+		description:
+			"End of the range, inclusive, in the same forms as 'From'. Must not be before 'From'.",
 	},
 	outputModeProperty,
+	...toolOutputProperties,
 	filtersProperty,
 	{
 		displayName: 'Options',
@@ -38,6 +42,7 @@ export const interactionsProperties: INodeProperties[] = [
 				description:
 					"Whether to order each user's interactions by date. OpenDialog returns them in storage order.",
 			},
+			timeoutOption,
 			{
 				displayName: 'Window Length (Hours)',
 				name: 'windowHours',

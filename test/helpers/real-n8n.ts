@@ -74,12 +74,13 @@ export function nodeBinDir(installDir: string): string {
 	);
 }
 
-/** Builds and packs this package; returns the tarball's path. */
+/**
+ * Packs this package with plain `npm pack`, as `npm publish` does (its prepack hook builds
+ * dist/): a broken publish path fails the tests that install this tarball. Returns its path.
+ */
 export function packPackage(destination: string): string {
 	rmSync(destination, { recursive: true, force: true });
 	mkdirSync(destination, { recursive: true });
-	// Built explicitly: .npmrc's ignore-scripts also skips the prepack hook.
-	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 	execFileSync('npm', ['pack', '--pack-destination', destination], { cwd: ROOT, stdio: 'ignore' });
 	const tarball = readdirSync(destination).find((name) =>
 		/^n8n-nodes-opendialog-.*\.tgz$/.test(name),

@@ -11,6 +11,7 @@ import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
+	type IExecuteResponsePromiseData,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
@@ -41,7 +42,8 @@ class InMemoryCredentials extends ICredentialsHelper {
 		_type: string,
 		request: IHttpRequestOptions,
 	) {
-		// The generic form n8n resolves: each header value is an expression over $credentials.
+		// The generic form n8n resolves: each header value is an expression over $credentials,
+		// evaluated here as plain JavaScript (n8n's expression language is a superset for these).
 		const generic = this.credentialType.authenticate as {
 			properties: { headers: Record<string, string> };
 		};
@@ -49,8 +51,8 @@ class InMemoryCredentials extends ICredentialsHelper {
 		for (const [name, template] of Object.entries(generic.properties.headers)) {
 			headers[name] = template
 				.replace(/^=/, '')
-				.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
-					String(credentials[key] ?? ''),
+				.replace(/\{\{(.+?)\}\}/g, (_m, expression: string) =>
+					String(new Function('$credentials', `return ${expression}`)(credentials) ?? ''),
 				);
 		}
 		return { ...request, headers: { ...request.headers, ...headers } };
@@ -84,6 +86,10 @@ export interface RunNodeOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	timezone?: string;
+	/** The node's type name in the workflow; n8n names a node used as an AI tool `…Tool`. */
+	nodeType?: string;
+	/** Receives what the node answers to the webhook call that started the workflow. */
+	onResponse?: (response: IExecuteResponsePromiseData) => void;
 }
 
 export interface NodeRun {
@@ -105,6 +111,7 @@ interface TestWorkflowOptions {
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
 	timezone?: string;
+	nodeType?: string;
 }
 
 /** A one-node workflow and the engine's surroundings, with credentials held in memory. */
@@ -117,7 +124,7 @@ function testWorkflow(options: TestWorkflowOptions) {
 	const node: INode = {
 		id: 'b3a1c0de-0000-4000-8000-000000000001',
 		name: 'OpenDialog',
-		type: NODE_TYPE,
+		type: options.nodeType ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
@@ -161,6 +168,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const { node, workflow, hooks, additionalData } = testWorkflow(options);
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+	if (options.onResponse) hooks.addHandler('sendResponse', options.onResponse);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [

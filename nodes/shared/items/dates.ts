@@ -4,8 +4,21 @@ import { DateTime } from 'luxon';
 const API_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
 /**
+ * Below this an epoch number is read as seconds: as milliseconds it would be before March
+ * 1973, as seconds it reaches the year 5138. Read as milliseconds, a 10-digit seconds value
+ * asked OpenDialog for January 1970 and silently found nothing.
+ */
+const EPOCH_SECONDS_BELOW = 1e11;
+
+function fromEpoch(value: number): DateTime {
+	return Math.abs(value) < EPOCH_SECONDS_BELOW
+		? DateTime.fromSeconds(value)
+		: DateTime.fromMillis(value);
+}
+
+/**
  * Reads what n8n hands a dateTime parameter: ISO strings with or without an offset, SQL-style
- * strings, luxon DateTimes (`$now`), JS Dates and epoch milliseconds. Values without an offset
+ * strings, luxon DateTimes (`$now`), JS Dates and epoch seconds or milliseconds. Values without an offset
  * are read in `timezone` (the workflow's). Returns undefined when the value is not a date.
  */
 export function parseDateInput(value: unknown, timezone: string): DateTime | undefined {
@@ -15,12 +28,12 @@ export function parseDateInput(value: unknown, timezone: string): DateTime | und
 	} else if (value instanceof Date) {
 		parsed = DateTime.fromJSDate(value);
 	} else if (typeof value === 'number') {
-		parsed = DateTime.fromMillis(value);
+		parsed = fromEpoch(value);
 	} else if (typeof value === 'string' && value.trim() !== '') {
 		const text = value.trim();
 		const options = { zone: timezone, setZone: true };
 		parsed = /^-?\d{10,}$/.test(text)
-			? DateTime.fromMillis(Number(text))
+			? fromEpoch(Number(text))
 			: [
 					DateTime.fromISO(text, options),
 					DateTime.fromSQL(text, options),
@@ -45,8 +58,4 @@ export function toApiDate(date: DateTime): string {
 /** The form OpenDialog echoes dates in, e.g. `2022-09-21T00:00:00.000000Z`. */
 export function toApiEchoDate(date: DateTime): string {
 	return date.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'.000000Z'");
-}
-
-export function floorToSecond(date: DateTime): DateTime {
-	return date.toUTC().startOf('second');
 }

@@ -96,6 +96,7 @@ export const filtersProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. abc123',
+			description: 'OpenDialog ID of the user, as output in user_id',
 		},
 	],
 };

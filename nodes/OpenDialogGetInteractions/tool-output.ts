@@ -1,0 +1,59 @@
+import type { IDataObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { ShapedOutput } from './output';
+
+/** n8n runs a node as an AI Agent tool under a derived type whose name ends in "Tool". */
+export function isToolUse(nodeType: string): boolean {
+	return nodeType.endsWith('Tool');
+}
+
+export interface QueriedRange {
+	range: { from: string; to: string };
+	filters: Record<string, string>;
+}
+
+/** "2024-05-01T00:00:00.000000Z" → "2024-05-01 00:00:00 UTC": the form the model gave dates in. */
+function readableDate(echoDate: string): string {
+	return `${echoDate.slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+function describeQuery(query: QueriedRange): string {
+	const filters = Object.entries(query.filters).map(([name, value]) => `${name} "${value}"`);
+	const range = `between ${readableDate(query.range.from)} and ${readableDate(query.range.to)}`;
+	return filters.length > 0 ? `${filters.join(', ')} ${range}` : range;
+}
+
+/**
+ * What a model reads, as items: an explicit answer when nothing matched (n8n would otherwise
+ * hand it an empty string, which reads like a broken tool) and a note when Limit cut users off.
+ */
+export function toToolResult(output: ShapedOutput, query: QueriedRange): IDataObject[] {
+	if (output.totalUsers === 0) {
+		return [
+			{
+				result: `No interactions found for ${describeQuery(query)}.`,
+				hint: 'Widen the date range or check the user ID, email or scenario filter.',
+			},
+		];
+	}
+	if (output.shownUsers === output.totalUsers) return output.records;
+	return [
+		...output.records,
+		{
+			note: `Showing the first ${output.shownUsers} of ${output.totalUsers} users. Narrow the date range or filter by user ID or email to see others.`,
+		},
+	];
+}
+
+/**
+ * A failure as a result the model can act on: what went wrong and how to fix the input. n8n
+ * 1.x stops the whole agent run on a thrown tool error, and passes only the message on when
+ * the node continues on error; this keeps the hint and the run on both lines.
+ */
+export function toolErrorResult(error: NodeApiError | NodeOperationError): IDataObject {
+	return {
+		error: error.message,
+		...(error.description ? { hint: error.description } : {}),
+		...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
+	};
+}
