@@ -93,6 +93,32 @@ export class OpenDialogApi implements ICredentialType {
 			{
 				type: 'responseSuccessBody',
 				properties: {
+					key: 'message',
+					value: 'Too Many Attempts.',
+					message:
+						'OpenDialog is rate-limiting this token (429 Too Many Attempts): wait a minute, then test again',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'Server Error',
+					message:
+						'OpenDialog failed to answer (500 Server Error): test again later; if it persists, contact OpenDialog support',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'Service Unavailable',
+					message: 'OpenDialog is unavailable (503), e.g. during maintenance: test again later',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
 					key: 'data',
 					value: undefined,
 					message:

@@ -90,9 +90,12 @@ export function rowReader(
 	items: INodeExecutionData[],
 ): { parameter: ItemParameterReader; toolArguments: ToolArguments } {
 	if (isToolUse(context.getNode().type, items)) {
+		// Arguments that pick the scenario or shape the output describe the request, not the contact.
+		const { scenarioId, scenarioAlias, options, ...contactParameters } =
+			context.getNode().parameters;
 		return {
 			parameter: itemParameterReader(context),
-			toolArguments: toolArgumentNames(context.getNode().parameters),
+			toolArguments: toolArgumentNames(contactParameters),
 		};
 	}
 	return { parameter: fieldReadingParameterReader(context, items), toolArguments: undefined };

@@ -56,12 +56,14 @@ export class N8nServer {
 		const port = options.port ?? (await freePort());
 		const process = await n8n.startServer(port, options.log ?? 'ignore');
 		const server = new N8nServer(`http://127.0.0.1:${port}`, process);
+		let ready = false;
 		try {
 			await waitUntilReady(server.url, process);
 			await server.signIn();
-		} catch (error) {
-			server.stop();
-			throw error;
+			ready = true;
+		} finally {
+			// A server that never became usable is not left running.
+			if (!ready) server.stop();
 		}
 		return server;
 	}

@@ -219,9 +219,8 @@ export class RealN8n {
 		const bin = path.join(this.installDir, 'node_modules', '.bin', 'n8n');
 		const env = await this.processEnv({
 			N8N_PORT: String(port),
-			// A queue-mode worker's own health/metrics server, when enabled, must not take 5678.
+			// A queue-mode worker's own server (health checks, metrics), when on, must not take 5678.
 			QUEUE_HEALTH_CHECK_PORT: String(port),
-			N8N_WORKER_SERVER_PORT: String(port),
 			// The tests and the demo talk plain HTTP to localhost; n8n's default needs HTTPS.
 			N8N_SECURE_COOKIE: 'false',
 		});

@@ -53,6 +53,20 @@ test('the credential test fails on a bad token and says where to get a current o
 	});
 });
 
+test('the credential test says when OpenDialog is rate-limiting or failing, not that the URL is wrong', async () => {
+	fixture.server.injectFaults({ status: 429 });
+	expect(await testCredential(valid())).toEqual({
+		status: 'Error',
+		message:
+			'OpenDialog is rate-limiting this token (429 Too Many Attempts): wait a minute, then test again',
+	});
+	fixture.server.injectFaults({ status: 503 });
+	expect(await testCredential(valid())).toEqual({
+		status: 'Error',
+		message: 'OpenDialog is unavailable (503), e.g. during maintenance: test again later',
+	});
+});
+
 test('the credential test fails on a wrong URL', async () => {
 	expect(
 		(await testCredential({ ...valid(), baseUrl: `${fixture.server.url}/wrong/` })).status,

@@ -47,7 +47,12 @@ test('real n8n: a stalled answer fails after the Timeout, an echoed token is sho
 				{
 					name: 'Echoed',
 					type: 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks',
-					parameters: { scenarioId: 'scn-welcome', userId: 'ann' },
+					parameters: {
+						scenarioId: 'scn-welcome',
+						userId: 'ann',
+						attributesMode: 'defineBelow',
+						attributes: { attribute: [{ name: 'first_name', value: 'Ann' }] },
+					},
 					credentials: credentialRef(CREDENTIALS.public),
 					onError: 'continueRegularOutput',
 				},
@@ -85,7 +90,7 @@ test('real n8n: the credential Test refuses a Base URL with a password, sending 
 			'/credentials/test',
 			{
 				credentials: {
-					id: 'od-password-url',
+					id: CREDENTIALS.public,
 					name: 'OpenDialog',
 					type: 'openDialogApi',
 					data: {

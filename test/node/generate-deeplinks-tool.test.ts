@@ -14,6 +14,7 @@ const toolItem: INodeExecutionData = {
 		action: 'sendMessage',
 		first_name: 'Ann',
 		user_id: 'ann-1',
+		scenario: 'scn-claims',
 		toolCallId: 'call_7',
 	},
 };
@@ -31,7 +32,10 @@ const sentBody = () => JSON.stringify(od.server.apiRequests('deeplinks')[0]?.bod
 
 describe('as an AI Agent tool, All Fields of the Item', () => {
 	test("sends only the tool's $fromAI() arguments, never chatInput, toolCallId or other agent fields", async () => {
-		const run = await asTool({ userId: "={{ $fromAI('user_id', 'The contact id') }}" });
+		const run = await asTool({
+			userId: "={{ $fromAI('user_id', 'The contact id') }}",
+			scenarioId: "={{ $fromAI('scenario', 'The scenario id') }}",
+		});
 		expect(run.error).toBeUndefined();
 		expect(od.server.apiRequests('deeplinks')[0].body).toEqual({
 			scenario_id: 'scn-claims',
