@@ -91,8 +91,8 @@ export function rowReader(
 ): { parameter: ItemParameterReader; toolArguments: ToolArguments } {
 	if (isToolUse(context.getNode().type, items)) {
 		// Arguments that pick the scenario or shape the output describe the request, not the contact.
-		const { scenarioId, scenarioAlias, options, ...contactParameters } =
-			context.getNode().parameters;
+		const contactParameters = { ...context.getNode().parameters };
+		for (const name of ['scenarioId', 'scenarioAlias', 'options']) delete contactParameters[name];
 		return {
 			parameter: itemParameterReader(context),
 			toolArguments: toolArgumentNames(contactParameters),
