@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -54,12 +54,12 @@ export class OpenDialogApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
-		},
-	};
+	// A function, not an expression: n8n evaluates an expression in its sandbox on every
+	// request, which costs more than a small workspace's whole answer.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.apiToken}` },
+	});
 
 	// An empty one-second range: cheap on any workspace, yet it needs a valid token and URL.
 	test: ICredentialTestRequest = {

@@ -41,6 +41,8 @@ class InMemoryCredentials extends ICredentialsHelper {
 		_type: string,
 		request: IHttpRequestOptions,
 	) {
+		const { authenticate } = this.credentialType;
+		if (typeof authenticate === 'function') return await authenticate(credentials, request);
 		// The generic form n8n resolves: each header value is an expression over $credentials.
 		const generic = this.credentialType.authenticate as {
 			properties: { headers: Record<string, string> };
