@@ -26,7 +26,9 @@ export class OpenDialogDataExport implements INodeType {
 		description:
 			"Export OpenDialog's user data (profiles, attributes, whole conversations) and scenario analytics, following every page",
 		defaults: { name: 'OpenDialog Data Export' },
-		usableAsTool: true,
+		// Not an AI tool: a bulk export (every page, thousands of items) is no answer a model can
+		// read; Get Interactions is the tool for looking users up.
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openDialogApi', required: true }],
