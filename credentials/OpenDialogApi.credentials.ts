@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -58,13 +58,13 @@ export class OpenDialogApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			// Pasted tokens often carry spaces, which OpenDialog would answer with a 401.
-			headers: { Authorization: '=Bearer {{$credentials.apiToken.trim()}}' },
-		},
-	};
+	// Trimmed: pasted tokens often carry spaces, which OpenDialog would answer with a 401.
+	// A function, not an expression: n8n evaluates an expression in its sandbox on every
+	// request, which costs more than a small workspace's whole answer.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken).trim()}` },
+	});
 
 	// An empty one-second range: cheap on any workspace, yet it needs a valid token and URL.
 	// A Base URL with a password, query or fragment is not sent anywhere: the test is pointed at

@@ -112,7 +112,7 @@ export class OpenDialogActionTrigger implements INodeType {
 			return { webhookResponse: actionSuccess({}), workflowData };
 		}
 		const options = this.getNodeParameter('options', {}) as { answerTimeout?: number };
-		guardAnswers(response, options.answerTimeout ?? DEFAULT_ANSWER_TIMEOUT_SECONDS);
+		guardAnswers(response, Math.max(options.answerTimeout ?? DEFAULT_ANSWER_TIMEOUT_SECONDS, 1));
 		return { workflowData };
 	}
 }

@@ -6,10 +6,10 @@ type ResponseObject = ReturnType<IWebhookFunctions['getResponseObject']>;
 
 /**
  * Makes every answer to this call one OpenDialog understands, whichever way n8n sends it:
- * n8n answers a failed workflow with its own `500 {"message":"Error in workflow"}`, on both
- * the 1.x and 2.x lines, and every one of its answers goes through Express's `send`. The user
- * is waiting in the chat, so a workflow slower than the timeout is answered with a failure
- * and its late answer is dropped.
+ * n8n answers a workflow that failed before its response node on its own (an empty `200` on
+ * 1.x, `500 {"message":"Error in workflow"}` on 2.x), and every one of its answers goes
+ * through Express's `send`. The user is waiting in the chat, so a workflow slower than the
+ * timeout is answered with a failure and its late answer is dropped.
  */
 export function guardAnswers(response: ResponseObject, timeoutSeconds: number): void {
 	const send = response.send.bind(response);

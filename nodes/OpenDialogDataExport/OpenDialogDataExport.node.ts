@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -7,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { explainDisabledExport } from '../shared/api/exports-api';
-import { toItemError } from '../shared/items/item-errors';
+import { errorItem, toItemError } from '../shared/items/item-errors';
 import { itemParameterReader } from '../shared/items/parameters';
 import { getConnection } from '../shared/transport/request';
 import { dataExportProperties } from './description';
@@ -25,7 +26,9 @@ export class OpenDialogDataExport implements INodeType {
 		description:
 			"Export OpenDialog's user data (profiles, attributes, whole conversations) and scenario analytics, following every page",
 		defaults: { name: 'OpenDialog Data Export' },
-		usableAsTool: true,
+		// Not an AI tool: a bulk export (every page, thousands of items) is no answer a model can
+		// read; Get Interactions is the tool for looking users up.
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openDialogApi', required: true }],
@@ -34,7 +37,10 @@ export class OpenDialogDataExport implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const connection = await getConnection(this);
+		const connection = await getConnection(
+			this,
+			this.getNodeParameter('options', 0, {}) as IDataObject,
+		);
 		const parameter = itemParameterReader(this);
 		const continueOnFail = this.continueOnFail();
 		const output: INodeExecutionData[] = [];
@@ -48,14 +54,7 @@ export class OpenDialogDataExport implements INodeType {
 				const resource = parameter<string>('resource', itemIndex);
 				const itemError = toItemError(this, explainDisabledExport(error, resource), itemIndex);
 				if (!continueOnFail) throw itemError;
-				output.push({
-					json: {
-						error: itemError.message,
-						description: itemError.description ?? undefined,
-						httpCode: (itemError as { httpCode?: string | null }).httpCode ?? undefined,
-					},
-					pairedItem: { item: itemIndex },
-				});
+				output.push(errorItem(itemError, itemIndex));
 			}
 		}
 		return [output];

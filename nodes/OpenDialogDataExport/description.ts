@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeoutOption } from '../shared/items/timeout-option';
+
 export const USER_DATA_MAX_PAGE_SIZE = 500;
 export const ANALYTICS_MAX_PAGE_SIZE = 1000;
 
@@ -74,6 +76,7 @@ const userDataExportProperties: INodeProperties[] = [
 					"Only users active from this date on. Set together with 'To'. Dates without an offset are read in the workflow's timezone.",
 			},
 			pageSizeOption(USER_DATA_MAX_PAGE_SIZE, 100),
+			timeoutOption,
 			{
 				displayName: 'To',
 				name: 'to',
@@ -161,6 +164,7 @@ const analyticsDataExportProperties: INodeProperties[] = [
 					"Whether to also output the scenario's feature-flag experiments, as items of type 'experiment' after the records",
 			},
 			pageSizeOption(ANALYTICS_MAX_PAGE_SIZE, 500),
+			timeoutOption,
 		],
 	},
 ];

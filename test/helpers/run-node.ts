@@ -42,8 +42,9 @@ class InMemoryCredentials extends ICredentialsHelper {
 		_type: string,
 		request: IHttpRequestOptions,
 	) {
-		// The generic form n8n resolves: each header value is an expression over $credentials,
-		// evaluated here as plain JavaScript (n8n's expression language is a superset for these).
+		const { authenticate } = this.credentialType;
+		if (typeof authenticate === 'function') return await authenticate(credentials, request);
+		// The generic form n8n resolves: each header value is an expression over $credentials.
 		const generic = this.credentialType.authenticate as {
 			properties: { headers: Record<string, string> };
 		};

@@ -306,3 +306,22 @@ test('answers on the test URL while the editor listens for a test event', async 
 		body: { successful: true, output_data: { attributes: { first_name: 'Ann' } } },
 	});
 });
+
+test("the credential's Test button refuses a short secret and accepts a long one", async () => {
+	const testCredential = (secret: string) =>
+		n8nServer.rest<{ status: string; message: string }>('POST', '/credentials/test', {
+			credentials: {
+				...CREDENTIAL,
+				type: 'openDialogActionSecretApi',
+				data: { headerName: HEADER, secret },
+			},
+		});
+	expect(await testCredential('short')).toEqual({
+		status: 'Error',
+		message: 'The secret is too short: use at least 16 random characters',
+	});
+	expect(await testCredential(SECRET)).toEqual({
+		status: 'OK',
+		message: 'The header name and secret are usable',
+	});
+});

@@ -391,3 +391,27 @@ describe('OpenDialog Data Export: several items and errors', () => {
 		expect(JSON.stringify(run.error)).not.toContain('wrong-token-5d1e');
 	});
 });
+
+describe('OpenDialog Data Export: a workspace that stops answering', () => {
+	jest.setTimeout(30_000);
+
+	test('a page that never comes fails the item after the Timeout, with no partial list', async () => {
+		seedTenant();
+		// Page 1 answers; page 2 never does.
+		od.server.injectFaults({ path: 'user-data-export', transport: { kind: 'silent' }, skip: 1 });
+		const started = Date.now();
+		const run = await dataExport(
+			{ resource: 'userDataExport', returnAll: true, options: { pageSize: 3, timeout: 1 } },
+			{ continueOnFail: true },
+		);
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(run.items).toEqual([
+			{
+				json: expect.objectContaining({
+					error: 'OpenDialog stopped answering after 1 s [item 0]',
+				}),
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});

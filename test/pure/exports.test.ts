@@ -105,6 +105,12 @@ describe('readAnalyticsPage', () => {
 		expect(readAnalyticsPage(body, false).records[0].properties).toBe('{"a":1}');
 	});
 
+	test('an empty export whose last page is 0 is read, not refused', () => {
+		const empty = { clickstream: { data: [], current_page: 1, last_page: 0, total: 0 } };
+		expect(() => assertAnalyticsExportResponse(empty)).not.toThrow();
+		expect(readAnalyticsPage(empty, true)).toMatchObject({ records: [], lastPage: 0 });
+	});
+
 	test('a body without the clickstream page is refused', () => {
 		expect(() => assertAnalyticsExportResponse({ data: [] })).toThrow(/"clickstream" page/);
 		expect(() => assertAnalyticsExportResponse(body)).not.toThrow();

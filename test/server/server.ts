@@ -154,6 +154,8 @@ export class OpenDialogTestServer {
 
 	private linkCounter = 0;
 
+	private readonly laravelAnswers = new Map<string, string>();
+
 	private server?: Server;
 
 	url = '';
@@ -184,6 +186,7 @@ export class OpenDialogTestServer {
 	}
 
 	configure(changes: Partial<ServerConfig>): void {
+		this.laravelAnswers.clear();
 		Object.assign(this.config, changes);
 		if ('tenant' in changes) this.store.setSpec(changes.tenant);
 		if ('rateLimit' in changes) this.rateWindow = { startedAt: 0, count: 0 };
@@ -198,6 +201,7 @@ export class OpenDialogTestServer {
 	}
 
 	addMessages(messages: SeedMessage[]): void {
+		this.laravelAnswers.clear();
 		for (const message of messages) {
 			const date = parseServerDate(message.date);
 			if (date === undefined) throw new Error(`Bad seed date ${message.date}`);
@@ -216,6 +220,7 @@ export class OpenDialogTestServer {
 
 	/** Back to a fresh state: no messages, faults, log or links; config kept unless given. */
 	reset(config: Partial<ServerConfig> = {}): void {
+		this.laravelAnswers.clear();
 		Object.assign(
 			this.config,
 			defaultConfig(),
@@ -322,6 +327,7 @@ export class OpenDialogTestServer {
 				await handleInteractions(req, res, this.store, parsed.query, {
 					style: this.config.answerStyle ?? 'streamed',
 					withHoles: this.config.interactionsWithHoles ?? false,
+					cache: this.laravelAnswers,
 				});
 			return;
 		}

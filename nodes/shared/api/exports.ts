@@ -23,6 +23,11 @@ function isPageNumber(value: unknown): value is number {
 	return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }
 
+/** Laravel says 1 for an empty result; 0 is read the same way rather than refused. */
+function isLastPage(value: unknown): value is number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
 export function assertUserDataExportResponse(
 	body: unknown,
 ): asserts body is UserDataExportResponse {
@@ -32,7 +37,7 @@ export function assertUserDataExportResponse(
 		!Array.isArray(body.data) ||
 		!isObject(pagination) ||
 		!isPageNumber(pagination.currentPage) ||
-		!isPageNumber(pagination.lastPage)
+		!isLastPage(pagination.lastPage)
 	) {
 		throw new Error(
 			`OpenDialog's User Data Export answered without the expected "data" list and "meta.pagination"; ${SHAPE_HINT}`,
@@ -48,7 +53,7 @@ export function assertAnalyticsExportResponse(
 		!isObject(clickstream) ||
 		!Array.isArray(clickstream.data) ||
 		!isPageNumber(clickstream.current_page) ||
-		!isPageNumber(clickstream.last_page)
+		!isLastPage(clickstream.last_page)
 	) {
 		throw new Error(
 			`OpenDialog's Analytics Data Export answered without the expected "clickstream" page; ${SHAPE_HINT}`,

@@ -101,8 +101,14 @@ export async function getConnection(
 	}
 }
 
-/** Reads a streamed 2xx body; throws NotAJsonObjectError when it is not the JSON expected. */
-export type BodyStreamParser<T> = (body: AsyncIterable<Buffer>) => Promise<T>;
+/**
+ * Reads a streamed 2xx body; throws NotAJsonObjectError when it is not the JSON expected.
+ * Gets the announced Content-Length, when there is one, to choose how to read.
+ */
+export type BodyStreamParser<T> = (
+	body: AsyncIterable<Buffer>,
+	contentLength?: number,
+) => Promise<T>;
 
 /**
  * The one door to the OpenDialog API: every request goes through here, so auth, the JSON
@@ -168,7 +174,13 @@ async function sendWithRetries<T>(
 			const stream = withIdleTimeout(body as AsyncIterable<Buffer>, connection.timeoutMs);
 			try {
 				if (succeeded) {
-					const parsed = await readStreamedBody(context, parseStream, stream, request.itemIndex);
+					const parsed = await readStreamedBody(
+						context,
+						parseStream,
+						stream,
+						contentLengthOf(response.headers),
+						request.itemIndex,
+					);
 					if ('value' in parsed) return parsed.value;
 					body = parsed.text;
 				} else {
@@ -208,9 +220,10 @@ async function readStreamedBody<T>(
 	context: OpenDialogContext,
 	parseStream: BodyStreamParser<T>,
 	body: AsyncIterable<Buffer>,
+	contentLength: number | undefined,
 	itemIndex: number | undefined,
 ): Promise<{ value: T } | { text: string }> {
-	const parsed = await parseStream(body).then(
+	const parsed = await parseStream(body, contentLength).then(
 		(value) => ({ value }),
 		(error: unknown) => ({ error }),
 	);
@@ -227,6 +240,11 @@ async function readStreamedBody<T>(
 			itemIndex,
 		},
 	);
+}
+
+function contentLengthOf(headers: IN8nHttpFullResponse['headers']): number | undefined {
+	const length = Number(headers['content-length']);
+	return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
 /** Error bodies are small: read them whole, as JSON when they are JSON. */
