@@ -63,7 +63,10 @@ export class OpenDialogApi implements ICredentialType {
 	// request, which costs more than a small workspace's whole answer.
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken).trim()}` },
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.apiToken).trim()}`,
+		},
 	});
 
 	// An empty one-second range: cheap on any workspace, yet it needs a valid token and URL.
