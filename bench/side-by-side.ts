@@ -186,7 +186,7 @@ async function measureLine(
 	table: Table,
 ) {
 	const n8n = new RealN8n(installDir, packPackage(path.join(ROOT, '.tmp', 'pack-bench')));
-	const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+	const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 	const all: Record<string, number[]> = {};
 	const run = async (id: string): Promise<N8nRun> => {
 		const result = await n8n.execute(id);
