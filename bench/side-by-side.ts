@@ -1,33 +1,66 @@
 /**
  * Part 3: real n8n, the package's nodes against what a user would wire by hand with n8n's
- * own nodes, on the same tenant. Times are each node's `executionTime` from n8n's run data.
+ * own nodes, on the same tenant, on each installed n8n line and against both answer styles
+ * (streamed without a length, and buffered with Content-Length as a plain Laravel app sends
+ * it). Times are each node's `executionTime` from n8n's run data.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { n8nInstallDir, packPackage, RealN8n, type N8nRun } from '../test/helpers/real-n8n';
+import { packPackage, RealN8n, type N8nRun } from '../test/helpers/real-n8n';
 import { chainWorkflow, credentialRef, type WorkflowNode } from '../test/helpers/workflows';
 import type { ServerProcess } from './server-process';
 
 type Table = (headers: string[], rows: string[][]) => void;
 
-const USERS = 10_000;
+const ROOT = path.resolve(__dirname, '..');
+const N8N_VERSIONS = (process.env.BENCH_N8N_VERSIONS ?? '1.123.81,2.38.7').split(',');
+// 50,000 users print a run too large for `n8n execute`'s JSON output (see BENCHMARKS.md).
+const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000').split(',').map(Number);
+const STYLES = ['streamed', 'laravel'] as const;
 const CONTACTS = 1_000;
 const RANGE = { from: '2024-05-01 00:00:00', to: '2024-05-07 23:59:59' };
+const TENANT_RANGE = { from: Date.UTC(2024, 4, 1) / 1000, to: Date.UTC(2024, 4, 8) / 1000 - 1 };
+/** The three plain field reads a contact mapping usually is. */
+const EXPRESSIONS = {
+	user_id: '={{ $json.email }}',
+	first_name: '={{ $json.first_name }}',
+	n: '={{ $json.n }}',
+};
 
-function executionTime(run: N8nRun | undefined, ...nodes: string[]): number {
+/** The install folder of an n8n line, or undefined while it is not (yet) installed. */
+function installedN8n(version: string): string | undefined {
+	const cache =
+		process.env.OPENDIALOG_N8N_CACHE ??
+		path.join(process.env.HOME ?? '', '.cache', 'n8n-nodes-opendialog');
+	const dir = path.join(cache, `n8n-${version}`);
+	if (!existsSync(path.join(dir, '.installed'))) return undefined;
+	// The script only prints the folder of a finished install.
+	execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], {
+		env: { ...process.env, N8N_VERSION: version },
+		stdio: 'ignore',
+	});
+	return dir;
+}
+
+function executionTime(run: N8nRun, ...nodes: string[]): number {
 	return nodes.reduce((sum, node) => {
-		const task = run?.data.resultData.runData[node]?.[0];
+		const task = run.data.resultData.runData[node]?.[0];
 		if (!task?.data)
 			throw new Error(
-				`node ${node} did not run: ${JSON.stringify(task?.error ?? run?.data.resultData.error)}`,
+				`node ${node} did not run: ${JSON.stringify(task?.error ?? run.data.resultData.error)}`,
 			);
 		return sum + task.executionTime;
 	}, 0);
 }
 
-function outputCount(run: N8nRun | undefined, node: string): number {
-	return run?.data.resultData.runData[node]?.[0]?.data?.main[0]?.length ?? 0;
+function outputCount(run: N8nRun, node: string): number {
+	return run.data.resultData.runData[node]?.[0]?.data?.main[0]?.length ?? 0;
 }
+
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const contactsCode: WorkflowNode = {
 	name: 'Contacts',
@@ -61,14 +94,108 @@ function httpRequest(
 	};
 }
 
-export async function runSideBySide(server: ServerProcess, table: Table): Promise<void> {
-	console.log(
-		`## 3. In real n8n, side by side (${USERS / 1000}k users × 20 interactions; ${CONTACTS / 1000}k contacts)\n`,
-	);
-	const n8n = new RealN8n(
-		n8nInstallDir(),
-		packPackage(path.resolve(__dirname, '..', '.tmp', 'pack-bench')),
-	);
+function workflows(server: ServerProcess) {
+	return {
+		ours: chainWorkflow('bench-get', [
+			{
+				name: 'Get Interactions',
+				type: 'n8n-nodes-opendialog.openDialogGetInteractions',
+				parameters: {
+					from: RANGE.from.replace(' ', 'T'),
+					to: RANGE.to.replace(' ', 'T'),
+					outputMode: 'perUser',
+				},
+				credentials: credentialRef('od-bench'),
+			},
+		]),
+		byHand: chainWorkflow('bench-get-by-hand', [
+			httpRequest('HTTP Request', server, {
+				url: `${server.url}/public/api/user-interactions`,
+				sendQuery: true,
+				queryParameters: {
+					parameters: [
+						{ name: 'from', value: RANGE.from },
+						{ name: 'to', value: RANGE.to },
+					],
+				},
+			}),
+			{
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				parameters: { fieldToSplitOut: 'data', options: {} },
+			},
+		]),
+		oursLinks: chainWorkflow('bench-links', [
+			contactsCode,
+			{
+				name: 'Generate Webchat Deeplinks',
+				type: 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks',
+				parameters: {
+					scenarioBy: 'id',
+					scenarioId: 'scn-welcome',
+					userId: EXPRESSIONS.user_id,
+					attributesMode: 'defineBelow',
+					attributes: {
+						attribute: [
+							{ name: 'first_name', value: EXPRESSIONS.first_name },
+							{ name: 'n', value: EXPRESSIONS.n },
+						],
+					},
+				},
+				credentials: credentialRef('od-bench'),
+			},
+		]),
+		linksByHand: chainWorkflow('bench-links-by-hand', [
+			contactsCode,
+			httpRequest('HTTP Request', server, {
+				method: 'POST',
+				url: `${server.url}/public/api/generate-webchat-deep-link`,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody:
+					"={{ JSON.stringify({ scenario_id: 'scn-welcome', dataset: [{ user_id: $json.email, attributes: { first_name: $json.first_name, n: $json.n } }] }) }}",
+			}),
+		]),
+		// The floor for any node reading three expressions per item: n8n evaluating them.
+		editFields: chainWorkflow('bench-links-floor', [
+			contactsCode,
+			{
+				name: 'Edit Fields',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: {
+					assignments: {
+						assignments: Object.entries(EXPRESSIONS).map(([name, value], index) => ({
+							id: `a${index}`,
+							name,
+							value,
+							type: 'string',
+						})),
+					},
+					options: {},
+				},
+			},
+		]),
+	};
+}
+
+async function measureLine(
+	version: string,
+	installDir: string,
+	server: ServerProcess,
+	table: Table,
+) {
+	const n8n = new RealN8n(installDir, packPackage(path.join(ROOT, '.tmp', 'pack-bench')));
+	const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+	const all: Record<string, number[]> = {};
+	const run = async (id: string): Promise<N8nRun> => {
+		const result = await n8n.execute(id);
+		if (!result.run || result.run.data.resultData.error)
+			throw new Error(
+				`${id} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+			);
+		return result.run;
+	};
 	try {
 		await n8n.importCredentials([
 			{
@@ -78,143 +205,100 @@ export async function runSideBySide(server: ServerProcess, table: Table): Promis
 				data: { baseUrl: server.url, apiToken: server.token, apiVersion: 'public' },
 			},
 		]);
-		await server.admin('POST', 'reset', {
-			tenant: {
-				users: USERS,
-				interactionsPerUser: 20,
-				from: Date.UTC(2024, 4, 1) / 1000,
-				to: Date.UTC(2024, 4, 8) / 1000 - 1,
-				seed: 1,
-			},
-		});
-		const workflows = {
-			ours: chainWorkflow('bench-get', [
-				{
-					name: 'Get Interactions',
-					type: 'n8n-nodes-opendialog.openDialogGetInteractions',
-					parameters: {
-						from: RANGE.from.replace(' ', 'T'),
-						to: RANGE.to.replace(' ', 'T'),
-						outputMode: 'perUser',
-					},
-					credentials: credentialRef('od-bench'),
-				},
-			]),
-			byHand: chainWorkflow('bench-get-by-hand', [
-				httpRequest('HTTP Request', server, {
-					url: `${server.url}/public/api/user-interactions`,
-					sendQuery: true,
-					queryParameters: {
-						parameters: [
-							{ name: 'from', value: RANGE.from },
-							{ name: 'to', value: RANGE.to },
-						],
-					},
-				}),
-				{
-					name: 'Split Out',
-					type: 'n8n-nodes-base.splitOut',
-					parameters: { fieldToSplitOut: 'data', options: {} },
-				},
-			]),
-			oursLinks: chainWorkflow('bench-links', [
-				contactsCode,
-				{
-					name: 'Generate Webchat Deeplinks',
-					type: 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks',
-					parameters: {
-						scenarioBy: 'id',
-						scenarioId: 'scn-welcome',
-						userId: '={{ $json.email }}',
-						attributesMode: 'allFields',
-					},
-					credentials: credentialRef('od-bench'),
-				},
-			]),
-			linksByHand: chainWorkflow('bench-links-by-hand', [
-				contactsCode,
-				httpRequest('HTTP Request', server, {
-					method: 'POST',
-					url: `${server.url}/public/api/generate-webchat-deep-link`,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody:
-						"={{ JSON.stringify({ scenario_id: 'scn-welcome', dataset: [{ user_id: $json.email, attributes: $json }] }) }}",
-				}),
-			]),
-		};
-		for (const workflow of Object.values(workflows)) await n8n.importWorkflow(workflow);
+		for (const workflow of Object.values(workflows(server))) await n8n.importWorkflow(workflow);
 
-		const run = async (id: string) => {
-			const started = Date.now();
-			const result = await n8n.execute(id);
-			if (result.exitCode !== 0 || !result.run)
-				throw new Error(
-					`${id} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
-				);
-			return { run: result.run, wallMs: Date.now() - started };
-		};
-		// Interleaved rounds, median of each: one run alone would mostly measure warm-up.
-		const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-		const times: Record<string, number[]> = {
-			ours: [],
-			byHand: [],
-			oursLinks: [],
-			linksByHand: [],
-		};
-		let last: Record<string, N8nRun> = {};
-		for (let round = 0; round < rounds; round++) {
-			const ours = await run('bench-get');
-			const byHand = await run('bench-get-by-hand');
-			const oursLinks = await run('bench-links');
-			const linksByHand = await run('bench-links-by-hand');
-			times.ours.push(executionTime(ours.run, 'Get Interactions'));
-			times.byHand.push(executionTime(byHand.run, 'HTTP Request', 'Split Out'));
-			times.oursLinks.push(executionTime(oursLinks.run, 'Generate Webchat Deeplinks'));
-			times.linksByHand.push(executionTime(linksByHand.run, 'HTTP Request'));
-			last = {
-				ours: ours.run,
-				byHand: byHand.run,
-				oursLinks: oursLinks.run,
-				linksByHand: linksByHand.run,
-			};
+		const rows: string[][] = [];
+		for (const users of USER_COUNTS) {
+			for (const style of STYLES) {
+				await server.admin('POST', 'reset', {
+					answerStyle: style,
+					tenant: { users, interactionsPerUser: 20, ...TENANT_RANGE, seed: 1 },
+				});
+				const ours: number[] = [];
+				const byHand: number[] = [];
+				let counts = '';
+				// Interleaved rounds, median of each: one run alone would mostly measure warm-up.
+				for (let round = 0; round < rounds; round++) {
+					const oursRun = await run('bench-get');
+					const byHandRun = await run('bench-get-by-hand');
+					ours.push(executionTime(oursRun, 'Get Interactions'));
+					byHand.push(executionTime(byHandRun, 'HTTP Request', 'Split Out'));
+					counts = `${outputCount(oursRun, 'Get Interactions')} / ${outputCount(byHandRun, 'Split Out')}`;
+				}
+				all[`${users} users ${style}: Get Interactions`] = ours;
+				all[`${users} users ${style}: HTTP Request + Split Out`] = byHand;
+				rows.push([
+					users.toLocaleString('en-US'),
+					style === 'laravel' ? 'buffered, Content-Length' : 'streamed',
+					`${median(ours)} ms`,
+					`${median(byHand)} ms`,
+					counts,
+					`${(median(ours) / median(byHand)).toFixed(2)}×`,
+				]);
+			}
 		}
-		const median = (values: number[]) =>
-			[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-		const oursTime = median(times.ours);
-		const byHandTime = median(times.byHand);
-		const oursLinksTime = median(times.oursLinks);
-		const linksByHandTime = median(times.linksByHand);
-		const ours = { run: last.ours };
-		const byHand = { run: last.byHand };
-		const oursLinks = { run: last.oursLinks };
-		const linksByHand = { run: last.linksByHand };
-		console.log(`Median of ${rounds} interleaved runs; all runs (ms): ${JSON.stringify(times)}\n`);
+		console.log(
+			`### n8n ${version}: Get Interactions (users × 20 interactions, one item per user)\n`,
+		);
 		table(
-			['job', 'this package', 'items', 'by hand with n8n nodes', 'items', 'by hand / package'],
+			[
+				'users',
+				'answer',
+				'Get Interactions',
+				'HTTP Request + Split Out',
+				'items',
+				'package / by hand (≤0.8×)',
+			],
+			rows,
+		);
+
+		const links: number[] = [];
+		const perItem: number[] = [];
+		const floor: number[] = [];
+		for (let round = 0; round < rounds; round++) {
+			await server.admin('POST', 'reset', {});
+			links.push(executionTime(await run('bench-links'), 'Generate Webchat Deeplinks'));
+			perItem.push(executionTime(await run('bench-links-by-hand'), 'HTTP Request'));
+			floor.push(executionTime(await run('bench-links-floor'), 'Edit Fields'));
+		}
+		all['deeplinks: Generate Webchat Deeplinks'] = links;
+		all['deeplinks: HTTP Request per item'] = perItem;
+		all['deeplinks: Edit Fields (floor)'] = floor;
+		console.log(
+			`### n8n ${version}: ${CONTACTS.toLocaleString('en-US')} contacts, three \`{{ $json.… }}\` expressions each\n`,
+		);
+		table(
+			['job', 'time', 'vs Edit Fields (≤0.25×)'],
 			[
 				[
-					'interactions',
-					`${oursTime} ms (Get Interactions)`,
-					`${outputCount(ours.run, 'Get Interactions')}`,
-					`${byHandTime} ms (HTTP Request + Split Out)`,
-					`${outputCount(byHand.run, 'Split Out')}`,
-					`${(byHandTime / oursTime).toFixed(2)}×`,
+					'Generate Webchat Deeplinks',
+					`${median(links)} ms`,
+					`${(median(links) / median(floor)).toFixed(2)}×`,
 				],
 				[
-					'deeplinks',
-					`${oursLinksTime} ms (Generate Webchat Deeplinks)`,
-					`${outputCount(oursLinks.run, 'Generate Webchat Deeplinks')}`,
-					`${linksByHandTime} ms (HTTP Request per item)`,
-					`${outputCount(linksByHand.run, 'HTTP Request')}`,
-					`${(linksByHandTime / oursLinksTime).toFixed(2)}×`,
+					'HTTP Request per item',
+					`${median(perItem)} ms`,
+					`${(median(perItem) / median(floor)).toFixed(2)}×`,
 				],
+				['Edit Fields, same expressions (floor)', `${median(floor)} ms`, '1.00×'],
 			],
 		);
-		console.log(
-			'The hand-built interactions items are `{ "<user_id>": {...} }`, still needing a Code node to lift the user id; this package outputs `{ user_id, ... }` directly.\n',
-		);
+		console.log(`Median of ${rounds} interleaved runs; all runs (ms): ${JSON.stringify(all)}\n`);
 	} finally {
 		n8n.dispose();
+	}
+}
+
+export async function runSideBySide(server: ServerProcess, table: Table): Promise<void> {
+	console.log('## 3. In real n8n, side by side\n');
+	for (const version of N8N_VERSIONS) {
+		const installDir = installedN8n(version);
+		if (!installDir) {
+			console.log(
+				`### n8n ${version}: not installed (N8N_VERSION=${version} bash scripts/install-n8n.sh)\n`,
+			);
+			continue;
+		}
+		await measureLine(version, installDir, server, table);
 	}
 }

@@ -2,21 +2,33 @@
  * The package's main job, for real: a local OpenDialog workspace (the test server, seeded
  * with 200 users who talked to it over the last week) and real n8n with this package
  * installed as a community package, its credential and the example workflows imported.
- *   npm run demo            then open the printed address
+ *   npm run demo                   n8n 2.x (what a newcomer installs today); open the address
+ *   N8N_LINE=1.x npm run demo      the same on n8n 1.x
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { n8nInstallDir, nodeItems, packPackage, RealN8n } from '../test/helpers/real-n8n';
+import {
+	N8N_LINES,
+	n8nInstallDir,
+	nodeItems,
+	packPackage,
+	RealN8n,
+} from '../test/helpers/real-n8n';
 import { startOpenDialogServer } from '../test/server/server';
 
 const ROOT = path.resolve(__dirname, '..');
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const OPENDIALOG_PORT = Number(process.env.OPENDIALOG_PORT ?? 8787);
+const N8N_LINE = (process.env.N8N_LINE ?? '2.x') as keyof typeof N8N_LINES;
 
 async function main(): Promise<void> {
-	console.log('Installing n8n on first run (a few minutes), building and packing the package…');
-	const installDir = n8nInstallDir();
+	const version = N8N_LINES[N8N_LINE];
+	if (!version) throw new Error(`N8N_LINE must be one of ${Object.keys(N8N_LINES).join(', ')}`);
+	console.log(
+		`Installing n8n ${version} on first run (a few minutes), building and packing the package…`,
+	);
+	const installDir = n8nInstallDir(version);
 	const tarball = packPackage(path.join(ROOT, '.tmp', 'pack'));
 
 	const now = Math.floor(Date.now() / 1000);
@@ -46,12 +58,12 @@ async function main(): Promise<void> {
 
 	console.log(`
 OpenDialog test server: ${openDialog.url}  (token ${openDialog.config.token})
-n8n with n8n-nodes-opendialog: http://localhost:${N8N_PORT}
+n8n ${version} with n8n-nodes-opendialog: http://localhost:${N8N_PORT}
   Create the owner account when asked, open a workflow under "Overview" and click "Execute workflow".
   The credential "OpenDialog (local test server)" already points at the test server.
 Stop with Ctrl+C.
 `);
-	const server = n8n.startServer(N8N_PORT);
+	const server = await n8n.startServer(N8N_PORT);
 	const stop = () => {
 		server.kill('SIGTERM');
 		void openDialog.close().then(() => process.exit(0));

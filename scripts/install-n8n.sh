@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the pinned real n8n (and the Node 24 it needs) into a cache outside the package,
 # so the end-to-end tests, the benchmark and the demo run the n8n users run.
-# Prints the cache folder. Reuses a finished install.
+# N8N_VERSION picks the version (default 1.123.81). Prints the cache folder. Reuses a finished
+# install.
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-1.123.81}"
@@ -9,6 +10,16 @@ NODE_FOR_N8N="${NODE_FOR_N8N:-24}"
 CACHE_ROOT="${OPENDIALOG_N8N_CACHE:-$HOME/.cache/n8n-nodes-opendialog}"
 DIR="$CACHE_ROOT/n8n-$N8N_VERSION"
 
+if [ -f "$DIR/.installed" ]; then
+  echo "$DIR"
+  exit 0
+fi
+
+# One install per version at a time: `npm test` starts the installs early in the background,
+# and a test or the demo asking for the same version meanwhile waits for it here.
+mkdir -p "$CACHE_ROOT"
+exec 9>"$DIR.lock"
+flock 9
 if [ -f "$DIR/.installed" ]; then
   echo "$DIR"
   exit 0

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -6,12 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { toItemError } from '../shared/items/item-errors';
-import { itemParameterReader } from '../shared/items/parameters';
 import { getConnection } from '../shared/transport/request';
 import { planBatches, type PreparedRow } from './batches';
 import { deeplinkProperties } from './description';
-import { readBatchSize, readOutputSettings, readRow } from './parameters';
+import { readBatchSize, readOutputSettings, readRow, rowReader } from './parameters';
 import { DeeplinkResults } from './results';
 import { sendBatch } from './send-batch';
 
@@ -42,16 +41,20 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 		try {
 			batchSize = readBatchSize(this);
 		} catch (error) {
-			throw toItemError(this, error, 0);
+			results.failNode(error);
+			return [results.toItems()];
 		}
-		const connection = await getConnection(this);
-		const parameter = itemParameterReader(this);
+		const connection = await getConnection(
+			this,
+			this.getNodeParameter('options', 0, {}) as IDataObject,
+		);
+		const { parameter, toolArguments } = rowReader(this, items);
 
 		// Every row is checked before the first request, so bad input fails before links are made.
 		const rows: PreparedRow[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				rows.push(readRow(parameter, items[itemIndex], itemIndex));
+				rows.push(readRow(parameter, items[itemIndex], itemIndex, toolArguments));
 			} catch (error) {
 				results.fail(itemIndex, error);
 			}

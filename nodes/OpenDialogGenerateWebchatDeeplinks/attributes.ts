@@ -43,7 +43,48 @@ function toAttributeValue(name: string, value: unknown): AttributeValue | null {
 		}
 		return list;
 	}
+	if (isNestedObject(value)) {
+		const fields = Object.keys(flattenNested(value, name));
+		const shown = fields.length > 3 ? [...fields.slice(0, 3), '…'] : fields;
+		throw new InputError(
+			`Attribute '${name}' is an object${fields.length ? ` (nested fields ${shown.join(', ')})` : ''}`,
+			`${FIX_HINT} In All Fields mode, turn on Flatten Nested Fields to send them as ${fields[0] ?? `${name}.<field>`} and so on.`,
+		);
+	}
 	throw new InputError(`Attribute '${name}' is ${describe(value)}`, FIX_HINT);
+}
+
+function isNestedObject(value: unknown): value is Record<string, unknown> {
+	return (
+		value !== null &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		asScalar(value) === undefined &&
+		!isBinaryLike(value)
+	);
+}
+
+/** `{ address: { city } }` → `{ "address.city": … }`; lists, scalars and binary stay as they are. */
+export function flattenNested(
+	raw: Record<string, unknown>,
+	prefix = '',
+	flat: Record<string, unknown> = {},
+): Record<string, unknown> {
+	for (const [name, value] of Object.entries(raw)) {
+		const key = prefix === '' ? name : `${prefix}.${name}`;
+		if (isNestedObject(value)) {
+			flattenNested(value, key, flat);
+			continue;
+		}
+		if (Object.prototype.hasOwnProperty.call(flat, key)) {
+			throw new InputError(
+				`Attribute '${key}' appears twice once nested fields are flattened`,
+				`Rename one of the two fields, or map the attributes with Define Below.`,
+			);
+		}
+		flat[key] = value;
+	}
+	return flat;
 }
 
 function describe(value: unknown): string {
@@ -54,11 +95,15 @@ function describe(value: unknown): string {
 
 /**
  * Checks and converts one item's attributes: scalars pass, lists of scalars go to collection
- * attributes, null/undefined are dropped, nested objects and binary are refused.
+ * attributes, null/undefined are dropped, binary is refused, and nested objects are refused
+ * unless `flatten` turns them into dotted names.
  */
-export function toAttributes(raw: Record<string, unknown>): Record<string, AttributeValue> {
+export function toAttributes(
+	raw: Record<string, unknown>,
+	flatten = false,
+): Record<string, AttributeValue> {
 	const attributes: Record<string, AttributeValue> = {};
-	for (const [name, value] of Object.entries(raw)) {
+	for (const [name, value] of Object.entries(flatten ? flattenNested(raw) : raw)) {
 		if (name.trim() === '') {
 			throw new InputError(
 				'An attribute has an empty name',
@@ -118,8 +163,9 @@ export function toUserId(value: unknown): string | undefined {
 export function buildDatasetRow(
 	userId: unknown,
 	rawAttributes: Record<string, unknown>,
+	flatten = false,
 ): DatasetRow {
-	const attributes = toAttributes(rawAttributes);
+	const attributes = toAttributes(rawAttributes, flatten);
 	if (Object.keys(attributes).length === 0) {
 		throw new InputError(
 			'The item has no attributes to send',

@@ -38,25 +38,52 @@ export function planBatches(rows: PreparedRow[], size: number): Batch[] {
 	return batches;
 }
 
+export type MatchedLink = { link: Deeplink } | { mismatch: string };
+
+export const MISMATCH_HINT =
+	'OpenDialog answered the rows of this request out of order or repeated one, so the link may belong to another contact; it was not used. Run this item again.';
+
+function toLink(entry: unknown, position: number, sent: number): Deeplink {
+	const link = entry as Partial<Deeplink> | null;
+	if (!link || typeof link.url !== 'string' || link.url === '') {
+		throw new Error(`OpenDialog's link ${position + 1} of ${sent} has no URL`);
+	}
+	return { user_id: String(link.user_id ?? ''), url: link.url };
+}
+
 /**
- * Checks the answer has one `{ user_id, url }` per row sent, in order: a shorter or longer
- * answer cannot be matched to rows safely, so it is an error for the whole batch.
+ * Matches the answer's `{ user_id, url }` entries to the rows sent, by position. A shorter or
+ * longer answer cannot be matched safely, so it is an error for the whole batch. Where a row
+ * sent a user id, the answer must name the same one; once one row does not, the order is
+ * broken, so rows without a user id in that batch cannot be trusted either.
  */
-export function matchLinks(sent: number, response: unknown): Deeplink[] {
+export function matchLinks(sent: DatasetRow[], response: unknown): MatchedLink[] {
 	if (!Array.isArray(response)) {
 		throw new Error('OpenDialog answered without the expected list of links');
 	}
-	if (response.length !== sent) {
+	if (response.length !== sent.length) {
 		throw new Error(
-			`OpenDialog returned ${response.length} links for ${sent} users; they cannot be matched to items safely`,
+			`OpenDialog returned ${response.length} links for ${sent.length} users; they cannot be matched to items safely`,
 		);
 	}
-	return response.map((entry: unknown, position) => {
-		const link = entry as Partial<Deeplink> | null;
-		if (!link || typeof link.url !== 'string' || link.url === '') {
-			throw new Error(`OpenDialog's link ${position + 1} of ${sent} has no URL`);
+	const links = response.map((entry: unknown, position) => toLink(entry, position, sent.length));
+	const misplaced = (position: number) =>
+		sent[position].user_id !== undefined && links[position].user_id !== sent[position].user_id;
+	const orderBroken = links.some((_, position) => misplaced(position));
+	return links.map((link, position) => {
+		const userId = sent[position].user_id;
+		if (misplaced(position)) {
+			return {
+				mismatch: `OpenDialog returned the link of user '${link.user_id}' for this item, which sent user '${userId}'`,
+			};
 		}
-		return { user_id: String(link.user_id ?? ''), url: link.url };
+		if (orderBroken && userId === undefined) {
+			return {
+				mismatch:
+					"OpenDialog answered this item's request out of order, and the item sent no User ID to check its link against",
+			};
+		}
+		return { link };
 	});
 }
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from './parameters';
+import { timeoutOption } from '../shared/items/timeout-option';
 
 export const deeplinkProperties: INodeProperties[] = [
 	{
@@ -8,8 +9,8 @@ export const deeplinkProperties: INodeProperties[] = [
 		name: 'scenarioBy',
 		type: 'options',
 		options: [
-			{ name: 'By ID', value: 'id', description: 'Name the scenario by its ID' },
 			{ name: 'By Alias', value: 'alias', description: 'Name the scenario by its alias' },
+			{ name: 'By ID', value: 'id', description: 'Name the scenario by its ID' },
 		],
 		default: 'id',
 		description: 'How to name the scenario the links open',
@@ -122,6 +123,15 @@ export const deeplinkProperties: INodeProperties[] = [
 					"How many contacts go into one request. 100 is OpenDialog's documented maximum; raise it only if your workspace allows more.",
 			},
 			{
+				displayName: 'Flatten Nested Fields',
+				name: 'flattenNested',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { '/attributesMode': ['allFields'] } },
+				description:
+					'Whether to send nested objects as dotted attribute names (e.g. address.city) instead of refusing the item. OpenDialog attributes cannot hold objects.',
+			},
+			{
 				displayName: 'Output Field',
 				name: 'outputField',
 				type: 'string',
@@ -137,6 +147,7 @@ export const deeplinkProperties: INodeProperties[] = [
 				description:
 					"Whether to output only the contact's user ID and link URL instead of the item's fields plus the link",
 			},
+			timeoutOption,
 		],
 	},
 ];

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemParameterReader } from '../shared/items/parameters';
+import { itemParameterReader, type ItemParameterReader } from '../shared/items/parameters';
 
 import { InputError } from '../shared/items/input-error';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
+import { fieldReadingParameterReader } from './field-read-parameters';
+import { isToolUse, pickToolArguments, toolArgumentNames } from './tool-use';
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 1000;
@@ -27,10 +29,25 @@ function readScenario(parameter: ItemParameterReader, itemIndex: number): Scenar
 	return byAlias ? { scenario_alias: value } : { scenario_id: value };
 }
 
+/** In AI Agent tool use, the `$fromAI()` argument names: the only item fields All Fields sends. */
+export type ToolArguments = Set<string> | undefined;
+
+function allFields(item: INodeExecutionData, toolArguments: ToolArguments): IDataObject {
+	if (!toolArguments) return item.json;
+	if (toolArguments.size === 0) {
+		throw new InputError(
+			"As an AI Agent tool, All Fields of the Item sends only the tool's $fromAI() arguments, and this node has none",
+			"Set Attributes to 'Define Below' with values such as {{ $fromAI('first_name', \"the contact's first name\") }}. The agent's own fields (chatInput, toolCallId, …) are never sent.",
+		);
+	}
+	return pickToolArguments(item.json, toolArguments) as IDataObject;
+}
+
 function readAttributes(
 	parameter: ItemParameterReader,
 	item: INodeExecutionData,
 	itemIndex: number,
+	toolArguments: ToolArguments,
 ): IDataObject {
 	const mode = parameter('attributesMode', itemIndex);
 	if (mode === 'defineBelow') {
@@ -40,7 +57,7 @@ function readAttributes(
 	}
 	if (mode === 'json')
 		return parseAttributesJson(parameter('attributesJson', itemIndex)) as IDataObject;
-	return item.json;
+	return allFields(item, toolArguments);
 }
 
 /** Reads one item's parameters into a checked dataset row; throws InputError when invalid. */
@@ -48,15 +65,40 @@ export function readRow(
 	parameter: ItemParameterReader,
 	item: INodeExecutionData,
 	itemIndex: number,
+	toolArguments: ToolArguments,
 ): PreparedRow {
+	const mode = parameter('attributesMode', itemIndex);
+	const options = parameter<IDataObject>('options', itemIndex, {});
 	return {
 		itemIndex,
 		scenario: readScenario(parameter, itemIndex),
 		row: buildDatasetRow(
 			parameter('userId', itemIndex, ''),
-			readAttributes(parameter, item, itemIndex),
+			readAttributes(parameter, item, itemIndex, toolArguments),
+			mode === 'allFields' && options.flattenNested === true,
 		),
 	};
+}
+
+/**
+ * How this run reads its rows. As an AI Agent tool the item is the agent's, not a contact:
+ * n8n evaluates every parameter and All Fields keeps only the tool's `$fromAI()` arguments.
+ * Otherwise plain `$json` field reads are answered from the item.
+ */
+export function rowReader(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): { parameter: ItemParameterReader; toolArguments: ToolArguments } {
+	if (isToolUse(context.getNode().type, items)) {
+		// Arguments that pick the scenario or shape the output describe the request, not the contact.
+		const { scenarioId, scenarioAlias, options, ...contactParameters } =
+			context.getNode().parameters;
+		return {
+			parameter: itemParameterReader(context),
+			toolArguments: toolArgumentNames(contactParameters),
+		};
+	}
+	return { parameter: fieldReadingParameterReader(context, items), toolArguments: undefined };
 }
 
 /** A run-wide setting: batches span items, so it is read once. */
@@ -65,8 +107,8 @@ export function readBatchSize(context: IExecuteFunctions): number {
 	const size = Number(options.batchSize ?? DEFAULT_BATCH_SIZE);
 	if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH_SIZE) {
 		throw new InputError(
-			`'Batch Size' must be a whole number from 1 to ${MAX_BATCH_SIZE}, got ${options.batchSize}`,
-			`Use ${DEFAULT_BATCH_SIZE}, the documented maximum of OpenDialog, unless your workspace allows another.`,
+			`The node setting 'Batch Size' must be a whole number from 1 to ${MAX_BATCH_SIZE}, got ${options.batchSize}`,
+			`Set Options → Batch Size on this node (it applies to all items, not to one): use ${DEFAULT_BATCH_SIZE}, the documented maximum of OpenDialog, unless your workspace allows another.`,
 		);
 	}
 	return size;

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeItemRanges, errorItem, toItemError } from '../shared/items/item-errors';
 import type { Deeplink } from '../shared/api/types';
+import { InputError } from '../shared/items/input-error';
 import type { OutputSettings } from './parameters';
 
 /**
@@ -36,7 +37,20 @@ export class DeeplinkResults {
 	fail(itemIndex: number, error: unknown): void {
 		const itemError = toItemError(this.context, error, itemIndex);
 		if (!this.continueOnFail) throw this.withProgress(itemError);
-		this.output[itemIndex] = errorItem(itemError.message, itemIndex);
+		this.output[itemIndex] = errorItem(itemError, itemIndex);
+	}
+
+	/** A node setting is wrong: no item is to blame, so none is named; with Continue On Fail every item gets the error. */
+	failNode(error: unknown): void {
+		const message = error instanceof Error ? error.message : String(error);
+		if (!this.continueOnFail) {
+			throw new NodeOperationError(this.context.getNode(), message, {
+				description: error instanceof InputError ? error.description : undefined,
+			});
+		}
+		this.items.forEach((_, itemIndex) => {
+			this.output[itemIndex] = errorItem(message, itemIndex);
+		});
 	}
 
 	failBatch(itemIndices: number[], error: unknown): void {
@@ -51,7 +65,7 @@ export class DeeplinkResults {
 			throw this.withProgress(batchError);
 		}
 		for (const itemIndex of itemIndices) {
-			this.output[itemIndex] = errorItem(`${message} [item ${itemIndex}]`, itemIndex);
+			this.output[itemIndex] = errorItem(error, itemIndex, `${message} [item ${itemIndex}]`);
 		}
 	}
 

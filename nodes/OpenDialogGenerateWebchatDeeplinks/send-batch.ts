@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	openDialogApiRequest,
@@ -7,9 +7,9 @@ import {
 	type OpenDialogConnection,
 } from '../shared/transport/request';
 import type { Deeplink } from '../shared/api/types';
-import { matchLinks, rowRejections, type Batch } from './batches';
+import { matchLinks, MISMATCH_HINT, rowRejections, type Batch } from './batches';
 
-export type RowOutcome = { link: Deeplink } | { error: NodeApiError };
+export type RowOutcome = { link: Deeplink } | { error: NodeApiError | NodeOperationError };
 
 /**
  * Sends one batch as one request. When OpenDialog rejects single rows (a 422 on
@@ -31,6 +31,8 @@ export async function sendBatch(
 			endpoint: 'generateWebchatDeeplink',
 			body: { ...batch.scenario, dataset: pending.map((prepared) => prepared.row) },
 			itemIndex: pending[0].itemIndex,
+			// A 500 may come after the links were made: only a refused request is sent again.
+			retry: 'refused-only',
 		}).then(
 			(response) => ({ response }),
 			(failure: unknown) => ({ failure }),
@@ -63,10 +65,24 @@ export async function sendBatch(
 			continue;
 		}
 		const { response } = attempt;
-		const links = matchLinks(pending.length, response);
-		pending.forEach((prepared, position) =>
-			outcomes.set(prepared.itemIndex, { link: links[position] }),
+		const matched = matchLinks(
+			pending.map((prepared) => prepared.row),
+			response,
 		);
+		pending.forEach(({ itemIndex }, position) => {
+			const match = matched[position];
+			outcomes.set(
+				itemIndex,
+				'link' in match
+					? match
+					: {
+							error: new NodeOperationError(context.getNode(), match.mismatch, {
+								description: MISMATCH_HINT,
+								itemIndex,
+							}),
+						},
+			);
+		});
 		pending = [];
 	}
 	return outcomes;

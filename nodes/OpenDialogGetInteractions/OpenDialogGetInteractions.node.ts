@@ -37,7 +37,10 @@ export class OpenDialogGetInteractions implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const connection = await getConnection(this);
+		const connection = await getConnection(
+			this,
+			this.getNodeParameter('options', 0, {}) as IDataObject,
+		);
 		const timezone = this.getTimezone();
 		const asTool = isToolUse(this.getNode().type);
 		const output: INodeExecutionData[] = [];
@@ -81,7 +84,7 @@ export class OpenDialogGetInteractions implements INodeType {
 					continue;
 				}
 				if (!this.continueOnFail()) throw itemError;
-				output.push(errorItem(itemError.message, itemIndex));
+				output.push(errorItem(itemError, itemIndex));
 			}
 		}
 		return [output];

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersProperty } from '../shared/items/filters';
 import { outputModeProperty } from '../shared/items/output-mode';
+import { timeoutOption } from '../shared/items/timeout-option';
 import { toolOutputProperties } from './tool-properties';
 
 export const interactionsProperties: INodeProperties[] = [
@@ -41,6 +42,7 @@ export const interactionsProperties: INodeProperties[] = [
 				description:
 					"Whether to order each user's interactions by date. OpenDialog returns them in storage order.",
 			},
+			timeoutOption,
 			{
 				displayName: 'Window Length (Hours)',
 				name: 'windowHours',

@@ -31,7 +31,7 @@ function readDate(value: unknown, label: string, timezone: string): DateTime {
 	if (!date) {
 		throw new InputError(
 			`'${label}' is not a date: ${JSON.stringify(value) ?? String(value)}`,
-			`Use a date such as 2024-05-01T09:00:00 (read in the workflow's timezone, ${timezone}), an ISO date with an offset, an expression like {{ $now.minus({ days: 1 }) }}, or epoch milliseconds.`,
+			`Use a date such as 2024-05-01T09:00:00 (read in the workflow's timezone, ${timezone}), an ISO date with an offset, an expression like {{ $now.minus({ days: 1 }) }}, or epoch seconds or milliseconds.`,
 		);
 	}
 	return date;

@@ -5,10 +5,10 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readFilters } from '../shared/items/filters';
-import { InputError } from '../shared/items/input-error';
+import { toNodeError } from '../shared/items/item-errors';
 import { toInteractionItems } from '../shared/api/interactions';
 import { getConnection } from '../shared/transport/request';
 import { DEFAULT_OVERLAP_SECONDS, DEFAULT_WINDOW_MINUTES, triggerProperties } from './description';
@@ -34,8 +34,8 @@ export class OpenDialogTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const connection = await getConnection(this);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const connection = await getConnection(this, options);
 		let filters: Record<string, string>;
 		try {
 			filters = readFilters(
@@ -43,8 +43,7 @@ export class OpenDialogTrigger implements INodeType {
 				connection.apiVersion,
 			);
 		} catch (error) {
-			const { message, description } = error as InputError;
-			throw new NodeOperationError(this.getNode(), message, { description });
+			throw toNodeError(this.getNode(), error);
 		}
 		const settings: PollSettings = {
 			connection,

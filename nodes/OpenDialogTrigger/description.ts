@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersProperty } from '../shared/items/filters';
 import { outputModeProperty } from '../shared/items/output-mode';
+import { timeoutOption } from '../shared/items/timeout-option';
 
 export const DEFAULT_OVERLAP_SECONDS = 300;
 export const DEFAULT_WINDOW_MINUTES = 60;
@@ -41,6 +42,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'How far back each poll re-reads before the previous one, to catch interactions OpenDialog stores with a slightly earlier time. Already emitted interactions are never emitted again.',
 			},
+			timeoutOption,
 		],
 	},
 ];

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { groupInteractionsByUser } from '../shared/api/interactions';
 import { fetchInteractionWindows } from '../shared/api/interactions-api';
 import type { UserInteractions } from '../shared/api/types';
+import { toNodeError } from '../shared/items/item-errors';
 import type { OpenDialogConnection } from '../shared/transport/request';
 import {
 	mergeUsers,
@@ -110,7 +111,7 @@ export async function catchUpPoll(
 			try {
 				fetched = await fetchRange(context, settings, window);
 			} catch (error) {
-				if (index === 0) throw error;
+				if (index === 0) throw toNodeError(context.getNode(), error);
 				context.logger.warn(
 					`OpenDialog Trigger: catching up stopped at ${new Date(window.from * 1000).toISOString()}; the next poll goes on from there (${(error as Error).message})`,
 				);

@@ -3,25 +3,29 @@
  * editor (credential tests, node types, workflow activation) and production webhooks.
  */
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
+import { freePort } from './ports';
 import type { RealN8n } from './real-n8n';
+
+export { freePort };
 
 export interface ExecutionSummary {
 	id: string;
 	status: string;
 }
 
-export async function freePort(): Promise<number> {
-	const probe = createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const { port } = probe.address() as { port: number };
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
+const OWNER = { email: 'owner@example.com', password: 'Credential-Test-1' };
 
-async function waitUntilReady(url: string, deadline = Date.now() + 120_000): Promise<void> {
+async function waitUntilReady(
+	url: string,
+	process: ChildProcess,
+	deadline = Date.now() + 120_000,
+): Promise<void> {
 	while (Date.now() < deadline) {
+		if (process.exitCode !== null || process.signalCode !== null)
+			throw new Error(
+				`n8n exited (${process.exitCode ?? process.signalCode}) before it answered at ${url}`,
+			);
 		// /healthz answers before the REST routes exist; settings answers once they do.
 		const ok = await fetch(`${url}/rest/settings`).then(
 			(response) => response.ok,
@@ -41,24 +45,44 @@ export class N8nServer {
 		private readonly process: ChildProcess,
 	) {}
 
-	/** Starts `n8n start` on a free port and signs in as a freshly set-up owner. */
-	static async start(n8n: RealN8n): Promise<N8nServer> {
-		const port = await freePort();
-		const server = new N8nServer(`http://127.0.0.1:${port}`, n8n.startServer(port, 'ignore'));
-		await waitUntilReady(server.url);
-		const setup = await fetch(`${server.url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({
-				email: 'owner@example.com',
-				firstName: 'Test',
-				lastName: 'Owner',
-				password: 'Credential-Test-1',
-			}),
-		});
-		if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-		server.cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+	/**
+	 * Starts `n8n start` on a free port (or `port`) and signs in as the owner, setting the
+	 * owner up on a fresh instance. `log` collects n8n's output in a file.
+	 */
+	static async start(
+		n8n: RealN8n,
+		options: { port?: number; log?: string } = {},
+	): Promise<N8nServer> {
+		const port = options.port ?? (await freePort());
+		const process = await n8n.startServer(port, options.log ?? 'ignore');
+		const server = new N8nServer(`http://127.0.0.1:${port}`, process);
+		let ready = false;
+		try {
+			await waitUntilReady(server.url, process);
+			await server.signIn();
+			ready = true;
+		} finally {
+			// A server that never became usable is not left running.
+			if (!ready) server.stop();
+		}
 		return server;
+	}
+
+	private async signIn(): Promise<void> {
+		const post = (path: string, body: object) =>
+			fetch(`${this.url}/rest${path}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		const { email, password } = OWNER;
+		let response = await post('/owner/setup', { ...OWNER, firstName: 'Test', lastName: 'Owner' });
+		// An instance started before (same database) already has its owner: sign in instead.
+		if (response.status === 400)
+			response = await post('/login', { emailOrLdapLoginId: email, password });
+		if (!response.ok)
+			throw new Error(`owner sign-in failed: ${response.status} ${await response.text()}`);
+		this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
 	}
 
 	/** Calls n8n's REST API (`/rest/…`) as the owner; returns its `data`. */
@@ -73,26 +97,57 @@ export class N8nServer {
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
-	/** Waits for a finished execution of the workflow. */
-	async waitForExecution(
+	/** The workflow's executions, running ones included, newest first. */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const { results } = await this.rest<{ results: ExecutionSummary[] }>(
+			'GET',
+			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		);
+		return results;
+	}
+
+	/** The workflow's executions that have finished, newest first. */
+	async finishedExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+		return (await this.executions(workflowId)).filter(
+			(execution) => execution.status !== 'running' && execution.status !== 'new',
+		);
+	}
+
+	/** Waits until the workflow has `count` finished executions; returns them, newest first. */
+	async waitForExecutions(
 		workflowId: string,
+		count: number,
 		deadline = Date.now() + 150_000,
-	): Promise<ExecutionSummary> {
+	): Promise<ExecutionSummary[]> {
 		while (Date.now() < deadline) {
-			const { results } = await this.rest<{ results: ExecutionSummary[] }>(
-				'GET',
-				`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
-			);
-			const finished = results.find(
-				(execution) => execution.status !== 'running' && execution.status !== 'new',
-			);
-			if (finished) return finished;
+			const finished = await this.finishedExecutions(workflowId);
+			if (finished.length >= count) return finished;
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 		}
-		throw new Error(`no execution of workflow ${workflowId} finished in time`);
+		throw new Error(`workflow ${workflowId} did not finish ${count} execution(s) in time`);
+	}
+
+	/** Waits for a finished execution of the workflow. */
+	async waitForExecution(workflowId: string, deadline?: number): Promise<ExecutionSummary> {
+		return (await this.waitForExecutions(workflowId, 1, deadline))[0];
 	}
 
 	stop(): void {
 		this.process.kill('SIGTERM');
 	}
+
+	/** Stops n8n and waits until it has exited; kills it if it takes longer than `timeoutMs`. */
+	async stopAndWait(timeoutMs = 40_000): Promise<void> {
+		await stopProcess(this.process, timeoutMs);
+	}
+}
+
+/** SIGTERM, then SIGKILL after `timeoutMs`; resolves once the process has exited. */
+export async function stopProcess(child: ChildProcess, timeoutMs = 40_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+	await exited;
+	clearTimeout(timer);
 }

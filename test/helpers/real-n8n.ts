@@ -18,6 +18,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { freePort } from './ports';
+
 const ROOT = path.resolve(__dirname, '..', '..');
 
 export interface ExecutionResult {
@@ -38,10 +40,24 @@ export interface N8nRun {
 	data: { resultData: { runData: Record<string, N8nTaskData[]>; error?: { message: string } } };
 }
 
-/** The n8n install folder; installs it on first use (minutes), then reuses it. */
-export function n8nInstallDir(): string {
+/** The n8n versions the tests run on, by line. */
+export const N8N_LINES: Record<'1.x' | '2.x', string> = JSON.parse(
+	readFileSync(path.join(ROOT, 'test', 'n8n-lines.json'), 'utf8'),
+);
+
+/** The environment variable the jest global setup stores a version's install folder in. */
+export function installDirVariable(version: string): string {
+	return `OPENDIALOG_N8N_DIR_${version.replace(/\W/g, '_')}`;
+}
+
+/**
+ * The install folder of an n8n version (default: the install script's own); installs it on
+ * first use (minutes), then reuses it.
+ */
+export function n8nInstallDir(version?: string): string {
 	const output = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], {
 		encoding: 'utf8',
+		env: version ? { ...process.env, N8N_VERSION: version } : process.env,
 	});
 	return output.trim().split('\n').pop()!;
 }
@@ -58,12 +74,13 @@ export function nodeBinDir(installDir: string): string {
 	);
 }
 
-/** Builds and packs this package; returns the tarball's path. */
+/**
+ * Packs this package with plain `npm pack`, as `npm publish` does (its prepack hook builds
+ * dist/): a broken publish path fails the tests that install this tarball. Returns its path.
+ */
 export function packPackage(destination: string): string {
 	rmSync(destination, { recursive: true, force: true });
 	mkdirSync(destination, { recursive: true });
-	// Built explicitly: .npmrc's ignore-scripts also skips the prepack hook.
-	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 	execFileSync('npm', ['pack', '--pack-destination', destination], { cwd: ROOT, stdio: 'ignore' });
 	const tarball = readdirSync(destination).find((name) =>
 		/^n8n-nodes-opendialog-.*\.tgz$/.test(name),
@@ -77,25 +94,41 @@ export class RealN8n {
 
 	private readonly env: NodeJS.ProcessEnv;
 
+	/**
+	 * `extraEnv` adds n8n settings for every command of this instance (e.g. queue mode's
+	 * database and Redis). Otherwise n8n runs with its defaults, task runners included.
+	 */
 	constructor(
 		readonly installDir: string,
 		tarball: string,
 		userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-opendialog-e2e-')),
+		extraEnv: NodeJS.ProcessEnv = {},
 	) {
 		this.userFolder = userFolder;
 		this.env = {
 			// Jest's NODE_ENV=test switches n8n into its own test mode; n8n must run as users run it.
 			...withoutTestRunnerVariables(process.env),
 			PATH: `${nodeBinDir(installDir)}:${process.env.PATH}`,
+			// A fresh instance per test file, never the developer's own ~/.n8n.
 			N8N_USER_FOLDER: this.userFolder,
+			// No calls home from a test run.
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_RUNNERS_ENABLED: 'false',
+			// The user folder is a temp folder; n8n would otherwise warn about its mode bits.
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			// The workflows' timezone, so offset-less dates mean the same thing in every run.
 			GENERIC_TIMEZONE: 'UTC',
+			...extraEnv,
 		};
 		this.installCommunityPackage(tarball);
+	}
+
+	/**
+	 * Ports of an n8n process of its own: n8n 2.x starts a task broker in every command that
+	 * runs workflows, on 5679 unless told otherwise, so two n8n processes at once would clash.
+	 */
+	private async processEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+		return { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extra };
 	}
 
 	private installCommunityPackage(tarball: string): void {
@@ -123,17 +156,18 @@ export class RealN8n {
 		);
 	}
 
-	private n8n(
+	private async n8n(
 		args: string[],
 		outputFile?: string,
 	): Promise<{ exitCode: number; stdout: string; stderr: string }> {
 		const bin = path.join(this.installDir, 'node_modules', '.bin', 'n8n');
+		const env = await this.processEnv();
 		return new Promise((resolve, reject) => {
 			// n8n exits right after printing: a pipe can lose the tail, a file cannot.
 			const out = outputFile ?? path.join(this.userFolder, `out-${Date.now()}.txt`);
 			const fd = openSync(out, 'w');
 			const child = spawn(bin, args, {
-				env: this.env,
+				env,
 				cwd: this.userFolder,
 				stdio: ['ignore', fd, 'pipe'],
 			});
@@ -172,14 +206,32 @@ export class RealN8n {
 		return { ...result, run: parseRun(result.stdout) };
 	}
 
-	/** Starts the n8n editor and REST API; `inherit` shows n8n's log in this terminal. */
-	startServer(port: number, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
+	/**
+	 * Starts `n8n start` (editor, REST API, webhooks, triggers) or another long-running n8n
+	 * command such as `worker`; `inherit` shows n8n's log in this terminal, a file path
+	 * collects it.
+	 */
+	async startServer(
+		port: number,
+		stdio: 'inherit' | 'ignore' | string = 'inherit',
+		command = 'start',
+	): Promise<ChildProcess> {
 		const bin = path.join(this.installDir, 'node_modules', '.bin', 'n8n');
-		return spawn(bin, ['start'], {
-			env: { ...this.env, N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false' },
-			cwd: this.userFolder,
-			stdio,
+		const env = await this.processEnv({
+			N8N_PORT: String(port),
+			// A queue-mode worker's own server (health checks, metrics), when on, must not take 5678.
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			// The tests and the demo talk plain HTTP to localhost; n8n's default needs HTTPS.
+			N8N_SECURE_COOKIE: 'false',
 		});
+		const output = stdio === 'inherit' || stdio === 'ignore' ? stdio : openSync(stdio, 'a');
+		const child = spawn(bin, [command], {
+			env,
+			cwd: this.userFolder,
+			stdio: ['ignore', output, output],
+		});
+		if (typeof output === 'number') closeSync(output);
+		return child;
 	}
 
 	dispose(): void {

@@ -11,6 +11,7 @@ import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
+	type IExecuteResponsePromiseData,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
@@ -41,6 +42,8 @@ class InMemoryCredentials extends ICredentialsHelper {
 		_type: string,
 		request: IHttpRequestOptions,
 	) {
+		const { authenticate } = this.credentialType;
+		if (typeof authenticate === 'function') return await authenticate(credentials, request);
 		// The generic form n8n resolves: each header value is an expression over $credentials.
 		const generic = this.credentialType.authenticate as {
 			properties: { headers: Record<string, string> };
@@ -49,8 +52,8 @@ class InMemoryCredentials extends ICredentialsHelper {
 		for (const [name, template] of Object.entries(generic.properties.headers)) {
 			headers[name] = template
 				.replace(/^=/, '')
-				.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
-					String(credentials[key] ?? ''),
+				.replace(/\{\{(.+?)\}\}/g, (_m, expression: string) =>
+					String(new Function('$credentials', `return ${expression}`)(credentials) ?? ''),
 				);
 		}
 		return { ...request, headers: { ...request.headers, ...headers } };
@@ -86,6 +89,8 @@ export interface RunNodeOptions {
 	timezone?: string;
 	/** The node's type name in the workflow; n8n names a node used as an AI tool `…Tool`. */
 	nodeType?: string;
+	/** Receives what the node answers to the webhook call that started the workflow. */
+	onResponse?: (response: IExecuteResponsePromiseData) => void;
 }
 
 export interface NodeRun {
@@ -164,6 +169,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const { node, workflow, hooks, additionalData } = testWorkflow(options);
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+	if (options.onResponse) hooks.addHandler('sendResponse', options.onResponse);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [

@@ -11,8 +11,8 @@ beforeAll(async () => {
 	n8nServer = await N8nServer.start(fixture.n8n);
 });
 
-afterAll(() => {
-	n8nServer?.stop();
+afterAll(async () => {
+	await n8nServer?.stopAndWait();
 });
 
 const rest = <T>(method: string, path: string, body?: unknown) =>
@@ -44,10 +44,27 @@ test('the credential test passes with a valid token on both API generations', as
 	]);
 });
 
-test('the credential test fails on a bad token', async () => {
-	const result = await testCredential({ ...valid(), apiToken: 'wrong' });
-	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(/Authorization failed/);
+test('the credential test fails on a bad token and says where to get a current one', async () => {
+	const result = await testCredential({ ...valid(), apiToken: 'wrong-token-5c1e' });
+	expect(result).toEqual({
+		status: 'Error',
+		message:
+			'OpenDialog rejected the API token (401 Unauthenticated): copy a current token from Identity & Security in your workspace (click your user name, bottom left)',
+	});
+});
+
+test('the credential test says when OpenDialog is rate-limiting or failing, not that the URL is wrong', async () => {
+	fixture.server.injectFaults({ status: 429 });
+	expect(await testCredential(valid())).toEqual({
+		status: 'Error',
+		message:
+			'OpenDialog is rate-limiting this token (429 Too Many Attempts): wait a minute, then test again',
+	});
+	fixture.server.injectFaults({ status: 503 });
+	expect(await testCredential(valid())).toEqual({
+		status: 'Error',
+		message: 'OpenDialog is unavailable (503), e.g. during maintenance: test again later',
+	});
 });
 
 test('the credential test fails on a wrong URL', async () => {

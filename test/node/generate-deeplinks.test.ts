@@ -136,7 +136,9 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 
 		test('a nested object fails before any request, naming the item', async () => {
 			const run = await generate({}, { items: withBadRow() });
-			expect(run.error?.message).toBe("Attribute 'address' is an object [item 2]");
+			expect(run.error?.message).toBe(
+				"Attribute 'address' is an object (nested fields address.city) [item 2]",
+			);
 			expect(run.error?.description).toMatch(/Define Below/);
 			expect(od.server.apiRequests()).toHaveLength(0);
 		});
@@ -145,7 +147,10 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			const run = await generate({}, { items: withBadRow(), continueOnFail: true });
 			expect(run.items).toHaveLength(5);
 			expect(run.items[2]).toEqual({
-				json: { error: "Attribute 'address' is an object [item 2]" },
+				json: {
+					error: "Attribute 'address' is an object (nested fields address.city) [item 2]",
+					description: expect.stringMatching(/Define Below/),
+				},
 				pairedItem: { item: 2 },
 			});
 			expect([0, 1, 3, 4].map((n) => linkBehind(run.items[n])?.attributes.n)).toEqual([0, 1, 3, 4]);
@@ -260,7 +265,7 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			const run = await generate({}, { items: contacts(150), continueOnFail: true });
 			expect(run.items.slice(0, 100).every((item) => item.json.deeplink)).toBe(true);
 			expect(run.items[100].json.error).toBe(
-				'OpenDialog failed with a server error (500) 6 times in a row [item 100]',
+				'OpenDialog failed with a server error (500) [item 100]',
 			);
 			expect(run.items.slice(100).map((item) => item.pairedItem)).toEqual(
 				Array.from({ length: 50 }, (_, n) => ({ item: 100 + n })),
@@ -271,7 +276,7 @@ describe('OpenDialog Generate Webchat Deeplinks', () => {
 			od.server.injectFaults({ skip: 1, status: 500, retryAfter: 0, times: 100 });
 			const run = await generate({}, { items: contacts(150) });
 			expect(run.error?.message).toBe(
-				'OpenDialog failed with a server error (500) 6 times in a row [items 100–149]',
+				'OpenDialog failed with a server error (500) [items 100–149]',
 			);
 			expect(run.error?.description).toMatch(
 				/Links were already generated for items 0–99; items 100–149 got none/,

@@ -64,6 +64,32 @@ describe('OpenDialog Get Interactions', () => {
 		expect(run.items[2].json).toMatchObject({ type: 'button_response', data: { value: 'yes' } });
 	});
 
+	test('reads interactions PHP sent as an object with holes, in key order, none lost', async () => {
+		seedTwoUsers();
+		od.server.configure({ interactionsWithHoles: true });
+		const run = await getInteractions({ options: { sortByDate: false } });
+		expect(run.error).toBeUndefined();
+		expect(run.items.map((item) => [item.json.user_id, item.json.interactions])).toEqual([
+			[
+				'ann',
+				[expect.objectContaining({ text: 'second' }), expect.objectContaining({ text: 'first' })],
+			],
+			['ben', [expect.objectContaining({ type: 'button_response' })]],
+		]);
+	});
+
+	test('reads a buffered answer with Content-Length as a plain Laravel app sends it', async () => {
+		seedTwoUsers();
+		od.server.configure({ answerStyle: 'laravel' });
+		const run = await getInteractions({ outputMode: 'perInteraction' });
+		expect(run.error).toBeUndefined();
+		expect(run.items.map((item) => [item.json.user_id, item.json.text])).toEqual([
+			['ann', 'first'],
+			['ann', 'second'],
+			['ben', ''],
+		]);
+	});
+
 	test('sends a bearer token, the JSON Accept header and UTC dates in the API format', async () => {
 		await getInteractions(
 			{ from: '2024-05-01T00:00:00', to: '2024-05-01T12:00:00' },
@@ -200,7 +226,10 @@ describe('OpenDialog Get Interactions', () => {
 			);
 			expect(run.error).toBeUndefined();
 			expect(run.items[0]).toEqual({
-				json: { error: `'To' is not a date: "never" [item 0]` },
+				json: {
+					error: `'To' is not a date: "never" [item 0]`,
+					description: expect.stringMatching(/epoch seconds or milliseconds/),
+				},
 				pairedItem: { item: 0 },
 			});
 			expect(run.items.slice(1).map((item) => [item.json.user_id, item.pairedItem])).toEqual([

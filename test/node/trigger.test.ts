@@ -1,3 +1,5 @@
+import { NodeOperationError } from 'n8n-workflow';
+
 import { OpenDialogTrigger } from '../../nodes/OpenDialogTrigger/OpenDialogTrigger.node';
 import { useLocalOpenDialog } from '../helpers/local-server';
 import { pollingTrigger } from '../helpers/run-node';
@@ -113,6 +115,17 @@ describe('OpenDialog Trigger', () => {
 		clock = START + 30_000;
 		expect(said(await openDialog.poll())).toEqual([['ann', ['legacy hello']]]);
 		expect(od.server.apiRequests('interactions')[0].path).toBe('/api/user-interactions');
+	});
+
+	test('filters on the legacy API stop the poll before any request, saying how to fix it', async () => {
+		const openDialog = trigger({ filters: { selectedScenario: 'scn-claims' } }, 'legacy');
+		const error = await openDialog.poll().catch((thrown: unknown) => thrown);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error).toMatchObject({
+			message: 'Filters need the public OpenDialog API',
+			description: expect.stringContaining("Set the credential's API Version to Public"),
+		});
+		expect(od.server.apiRequests()).toHaveLength(0);
 	});
 
 	test('a failed poll raises a clear error and does not move the cursor', async () => {

@@ -4,6 +4,7 @@ import {
 	buildDatasetRow,
 	pairsToObject,
 	parseAttributesJson,
+	flattenNested,
 	toAttributes,
 	toUserId,
 } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/attributes';
@@ -54,6 +55,52 @@ describe('toAttributes', () => {
 	])('refuses %p with a clear message', (raw, message) => {
 		expect(() => toAttributes(raw)).toThrow(message);
 		expect(() => toAttributes(raw)).toThrow(InputError);
+	});
+});
+
+describe('nested objects (a CRM payload)', () => {
+	const contact = {
+		email: 'ann@example.com',
+		properties: { address: { city: 'Leeds', zip: 'LS1' }, tags: ['a', 'b'], since: null },
+	};
+
+	test('are refused by default, naming the nested fields and the option that sends them', () => {
+		expect(() => toAttributes(contact)).toThrow(
+			"Attribute 'properties' is an object (nested fields properties.address.city, properties.address.zip, properties.tags, …)",
+		);
+		try {
+			toAttributes(contact);
+		} catch (error) {
+			expect((error as InputError).description).toMatch(
+				/turn on Flatten Nested Fields to send them as properties\.address\.city/,
+			);
+		}
+	});
+
+	test('are sent as dotted names when flattening is on, lists kept and nulls left out', () => {
+		expect(toAttributes(contact, true)).toEqual({
+			email: 'ann@example.com',
+			'properties.address.city': 'Leeds',
+			'properties.address.zip': 'LS1',
+			'properties.tags': ['a', 'b'],
+		});
+	});
+
+	test('flattening keeps dates and refuses binary and objects inside lists', () => {
+		const when = new Date(Date.UTC(2024, 0, 2));
+		expect(toAttributes({ a: { when } }, true)).toEqual({ 'a.when': '2024-01-02T00:00:00.000Z' });
+		expect(() => toAttributes({ a: { photo: { mimeType: 'x', data: 'y' } } }, true)).toThrow(
+			"Attribute 'a.photo' is binary data",
+		);
+		expect(() => toAttributes({ a: { rows: [{ b: 1 }] } }, true)).toThrow(
+			"Attribute 'a.rows' is a list holding an object",
+		);
+	});
+
+	test('a dotted name that clashes with a flattened one is refused, not overwritten', () => {
+		expect(() => flattenNested({ 'address.city': 'York', address: { city: 'Leeds' } })).toThrow(
+			"Attribute 'address.city' appears twice once nested fields are flattened",
+		);
 	});
 });
 

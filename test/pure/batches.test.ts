@@ -1,3 +1,4 @@
+import type { DatasetRow } from '../../nodes/shared/api/types';
 import {
 	matchLinks,
 	planBatches,
@@ -43,27 +44,59 @@ describe('planBatches', () => {
 });
 
 describe('matchLinks', () => {
+	const rows = (...ids: Array<string | undefined>): DatasetRow[] =>
+		ids.map((id) => ({ ...(id === undefined ? {} : { user_id: id }), attributes: { a: 1 } }));
+
 	test('returns the links in order', () => {
 		expect(
-			matchLinks(2, [
+			matchLinks(rows('a', undefined), [
 				{ user_id: 'a', url: 'u1' },
-				{ user_id: 'b', url: 'u2' },
+				{ user_id: 'generated', url: 'u2' },
 			]),
 		).toEqual([
-			{ user_id: 'a', url: 'u1' },
-			{ user_id: 'b', url: 'u2' },
+			{ link: { user_id: 'a', url: 'u1' } },
+			{ link: { user_id: 'generated', url: 'u2' } },
 		]);
 	});
 
 	test('refuses an answer whose length differs from the rows sent', () => {
-		expect(() => matchLinks(3, [{ user_id: 'a', url: 'u1' }])).toThrow(
+		expect(() => matchLinks(rows('a', 'b', 'c'), [{ user_id: 'a', url: 'u1' }])).toThrow(
 			'OpenDialog returned 1 links for 3 users; they cannot be matched to items safely',
 		);
 	});
 
 	test('refuses answers that are not a list of links', () => {
-		expect(() => matchLinks(1, { data: [] })).toThrow('expected list of links');
-		expect(() => matchLinks(1, [{ user_id: 'a' }])).toThrow('link 1 of 1 has no URL');
+		expect(() => matchLinks(rows('a'), { data: [] })).toThrow('expected list of links');
+		expect(() => matchLinks(rows('a'), [{ user_id: 'a' }])).toThrow('link 1 of 1 has no URL');
+	});
+
+	test('never hands a row the link of another user id, when rows come back reordered', () => {
+		const matched = matchLinks(rows('a', 'b', 'c'), [
+			{ user_id: 'c', url: 'u3' },
+			{ user_id: 'b', url: 'u2' },
+			{ user_id: 'a', url: 'u1' },
+		]);
+		expect(matched).toEqual([
+			{ mismatch: "OpenDialog returned the link of user 'c' for this item, which sent user 'a'" },
+			{ link: { user_id: 'b', url: 'u2' } },
+			{ mismatch: "OpenDialog returned the link of user 'a' for this item, which sent user 'c'" },
+		]);
+	});
+
+	test('a repeated row fails only the row it displaced', () => {
+		const matched = matchLinks(rows('a', 'b'), [
+			{ user_id: 'a', url: 'u1' },
+			{ user_id: 'a', url: 'u1' },
+		]);
+		expect(matched.map((match) => 'link' in match)).toEqual([true, false]);
+	});
+
+	test('once the order is broken, rows without a user id cannot be trusted either', () => {
+		const matched = matchLinks(rows('a', undefined), [
+			{ user_id: 'generated', url: 'u2' },
+			{ user_id: 'a', url: 'u1' },
+		]);
+		expect(matched[1]).toEqual({ mismatch: expect.stringContaining('sent no User ID') });
 	});
 });
 

@@ -2,6 +2,7 @@ import {
 	DataArrayParser,
 	NotAJsonObjectError,
 	parseDataStream,
+	WHOLE_BODY_LIMIT_BYTES,
 } from '../../nodes/shared/transport/data-stream';
 
 /** Feeds `text` in chunks of `size` bytes, so every structure gets split somewhere. */
@@ -80,4 +81,45 @@ test('parseDataStream reads an async stream of chunks', async () => {
 		yield Buffer.from('1},{"b":2}]}');
 	}
 	expect(await parseDataStream(chunks())).toEqual({ data: [{ a: 1 }, { b: 2 }] });
+});
+
+describe('parseDataStream with an announced Content-Length (read whole)', () => {
+	async function* chunksOf(text: string, size = 5) {
+		const bytes = Buffer.from(text, 'utf8');
+		for (let start = 0; start < bytes.length; start += size)
+			yield bytes.subarray(start, start + size);
+	}
+	const lengthOf = (text: string) => Buffer.byteLength(text);
+
+	test('gives the same data as the streaming parser', async () => {
+		expect(await parseDataStream(chunksOf(tricky), lengthOf(tricky))).toEqual({
+			data: JSON.parse(tricky).data,
+		});
+	});
+
+	test('leaves the shape check to the caller when an object has no data list', async () => {
+		const body = '{"data":{"a":1}}';
+		expect(await parseDataStream(chunksOf(body), lengthOf(body))).toEqual({});
+	});
+
+	test('refuses an HTML page, keeping its text for the error', async () => {
+		const page = '<html>Sign in</html>';
+		await expect(parseDataStream(chunksOf(page), lengthOf(page))).rejects.toEqual(
+			new NotAJsonObjectError(page),
+		);
+	});
+
+	test('refuses a body shorter than announced', async () => {
+		const cut = '{"data":[{"a":1},{"b"';
+		await expect(parseDataStream(chunksOf(cut), lengthOf(cut) + 10)).rejects.toThrow(
+			'The answer ended before its JSON was complete',
+		);
+	});
+
+	test('streams a body announced larger than the whole-body limit', async () => {
+		const body = '{"data":[{"a":1}]}';
+		expect(await parseDataStream(chunksOf(body), WHOLE_BODY_LIMIT_BYTES + 1)).toEqual({
+			data: [{ a: 1 }],
+		});
+	});
 });

@@ -30,6 +30,12 @@ describe('parseDateInput', () => {
 		expect(utc(String(instant))).toBe('2024-05-01 12:00:00');
 	});
 
+	test('reads a 10-digit epoch as seconds, not as a date in January 1970', () => {
+		const seconds = Date.UTC(2024, 4, 1, 12, 0, 0) / 1000;
+		expect(utc(seconds)).toBe('2024-05-01 12:00:00');
+		expect(utc(String(seconds))).toBe('2024-05-01 12:00:00');
+	});
+
 	test('accepts a DateTime-like object from another copy of luxon', () => {
 		const foreign = { toMillis: () => Date.UTC(2024, 4, 1, 12, 0, 0) };
 		expect(utc(foreign)).toBe('2024-05-01 12:00:00');

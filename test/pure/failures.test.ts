@@ -1,11 +1,15 @@
 import {
 	describeFailure,
+	describeStalled,
+	isRetryable,
 	redact,
+	RETRY_MIN_DELAY_MS,
 	retryDelayMs,
 	type FailedResponse,
 } from '../../nodes/shared/transport/failures';
 
 const SECRET = 'sk-live-9f8e7d6c';
+const SECRET_WITH_BAR = '42|Zx8sQe/Lr0+pK"9v';
 const failed = (statusCode: number, body: unknown = {}, extra: Partial<FailedResponse> = {}) =>
 	describeFailure({
 		statusCode,
@@ -21,7 +25,16 @@ const failed = (statusCode: number, body: unknown = {}, extra: Partial<FailedRes
 describe('retryDelayMs', () => {
 	test('honours Retry-After in seconds', () => {
 		expect(retryDelayMs(0, '3')).toBe(3000);
-		expect(retryDelayMs(4, ['0'])).toBe(0);
+		expect(retryDelayMs(4, ['2'])).toBe(2000);
+	});
+
+	test('keeps a minimum backoff when Retry-After is 0, negative or a past date', () => {
+		expect(retryDelayMs(4, ['0'])).toBe(RETRY_MIN_DELAY_MS);
+		expect(retryDelayMs(0, '-30')).toBe(RETRY_MIN_DELAY_MS);
+		expect(retryDelayMs(0, 'Mon, 01 Jan 2024 00:00:05 GMT', Date.UTC(2025, 0, 1))).toBe(
+			RETRY_MIN_DELAY_MS,
+		);
+		expect(RETRY_MIN_DELAY_MS).toBeGreaterThan(0);
 	});
 
 	test('honours Retry-After as an HTTP date', () => {
@@ -91,6 +104,37 @@ describe('describeFailure', () => {
 		expect(failed(503, {}, { attempts: 6 }).message).toMatch(/\(503\) 6 times/);
 	});
 
+	test('a 500 on a request that must not be repeated says it was not retried, and why', () => {
+		const failure = failed(500, {}, { retry: 'refused-only' });
+		expect(failure.message).toBe('OpenDialog failed with a server error (500)');
+		expect(failure.description).toMatch(/not retried.*create the same links twice/);
+	});
+
+	test('retries stopped by the run budget are explained', () => {
+		const failure = failed(429, {}, { attempts: 2, retryBudgetSpentMs: 4000 });
+		expect(failure.description).toMatch(/Retries stopped early: this run had already waited 4 s/);
+	});
+
+	test('a 422 echoing the token in message, field key and field message keeps none of it', () => {
+		const encoded = encodeURIComponent(SECRET_WITH_BAR).replace(/%[0-9A-F]{2}/g, (escape) =>
+			escape.toLowerCase(),
+		);
+		const failure = failed(
+			422,
+			{
+				message: `Token ${SECRET_WITH_BAR} is not a scenario`,
+				errors: {
+					[`dataset.0.${SECRET_WITH_BAR}`]: [`The ${encoded} field is invalid.`],
+				},
+			},
+			{ secret: SECRET_WITH_BAR },
+		);
+		const text = JSON.stringify(failure);
+		expect(text).not.toContain(SECRET_WITH_BAR);
+		expect(text).not.toContain(encoded);
+		expect(failure.fieldErrors).toEqual({ 'dataset.0.***': ['The *** field is invalid.'] });
+	});
+
 	test('never repeats the token, even when the server echoes it', () => {
 		const failure = failed(400, { message: `bad token ${SECRET}` });
 		expect(JSON.stringify(failure)).not.toContain(SECRET);
@@ -100,4 +144,34 @@ describe('describeFailure', () => {
 
 test('redact leaves text alone when there is no real secret to hide', () => {
 	expect(redact('abc', '')).toBe('abc');
+});
+
+describe('isRetryable', () => {
+	test('reads (idempotent) retry a rate limit and every server error', () => {
+		expect([429, 500, 502, 503, 504].map((status) => isRetryable(status))).toEqual([
+			true,
+			true,
+			true,
+			true,
+			true,
+		]);
+		expect(isRetryable(422)).toBe(false);
+	});
+
+	test('a request that creates something is retried only when it was refused (429, 503)', () => {
+		expect([429, 500, 502, 503, 504].map((status) => isRetryable(status, 'refused-only'))).toEqual([
+			true,
+			false,
+			false,
+			true,
+			false,
+		]);
+	});
+});
+
+test('a stalled request says OpenDialog stopped answering, never that it is offline', () => {
+	const failure = describeStalled('https://acme.cloud.opendialog.ai/public/api/x', 1500);
+	expect(failure.message).toBe('OpenDialog stopped answering after 1.5 s');
+	expect(failure.description).toMatch(/Timeout \(Seconds\)/);
+	expect(JSON.stringify(failure)).not.toMatch(/offline/i);
 });

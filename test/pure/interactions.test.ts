@@ -101,6 +101,36 @@ describe('groupInteractionsByUser', () => {
 		} as unknown as InteractionsResponse;
 		expect(groupInteractionsByUser([body], { sortByDate: true })[0].interactions).toEqual([]);
 	});
+
+	test('reads interactions PHP encoded as an object with holes as a list in key order', () => {
+		const body = {
+			data: [
+				{
+					a: {
+						chatbot_user_data: {},
+						from: '',
+						to: '',
+						interactions: {
+							'4': interaction('d3', 'third'),
+							'0': interaction('d1', 'first'),
+							'2': interaction('d2', 'second'),
+						},
+					},
+				},
+			],
+		} as unknown as InteractionsResponse;
+		const [user] = groupInteractionsByUser([body], { sortByDate: false });
+		expect(user.interactions.map((i) => i.text)).toEqual(['first', 'second', 'third']);
+	});
+
+	test('fails naming the user when interactions are neither a list nor an object', () => {
+		const body = {
+			data: [{ a: { chatbot_user_data: {}, from: '', to: '', interactions: 'none' } }],
+		} as unknown as InteractionsResponse;
+		expect(() => groupInteractionsByUser([body], { sortByDate: true })).toThrow(
+			/"interactions" of user a as string, not a list/,
+		);
+	});
 });
 
 test('toInteractionItems gives one record per interaction with its user id', () => {

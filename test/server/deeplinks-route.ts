@@ -11,7 +11,11 @@ export interface DeeplinkSettings {
 	/** Whether the public endpoint accepts `scenario_alias` as the legacy one documents. */
 	publicAcceptsAlias: boolean;
 	shortLinkBase: string;
+	/** A faulty workspace: answers the rows reversed, or repeats the first row's link. */
+	answerOrder?: LinkAnswerOrder;
 }
+
+export type LinkAnswerOrder = 'as sent' | 'reversed' | 'first repeated';
 
 export interface StoredLink {
 	code: string;
@@ -112,12 +116,11 @@ export function generateDeeplinks(
 			attributes: row.attributes as Record<string, unknown>,
 		};
 	});
-	return {
-		status: 200,
-		body: links.map((link) => ({
-			user_id: link.userId,
-			url: `${settings.shortLinkBase}/${link.code}`,
-		})),
-		links,
-	};
+	const answer = links.map((link) => ({
+		user_id: link.userId,
+		url: `${settings.shortLinkBase}/${link.code}`,
+	}));
+	if (settings.answerOrder === 'reversed') answer.reverse();
+	if (settings.answerOrder === 'first repeated') answer.fill(answer[0], 1, 2);
+	return { status: 200, body: answer, links };
 }

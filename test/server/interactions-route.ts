@@ -87,33 +87,63 @@ export function readInteractionsQuery(
 	return { query: { from: dates.from, to: dates.to, filters } };
 }
 
+export type AnswerStyle = 'streamed' | 'laravel';
+
+export interface AnswerOptions {
+	style: AnswerStyle;
+	withHoles: boolean;
+	/**
+	 * Encoded `laravel` bodies by request URL, emptied whenever the data changes: a benchmark
+	 * then measures the client reading the answer, not this double building it again.
+	 */
+	cache?: Map<string, string>;
+}
+
+/** One element of `data`, as JSON text. */
+function userRecordJson(user: UserInRange, from: string, to: string, withHoles: boolean): string {
+	const interactions = user.messages.map((message) => ({
+		type: message.type,
+		date: echoDate(message.date),
+		text: message.text,
+		data: message.data,
+	}));
+	return JSON.stringify({
+		[user.userId]: {
+			chatbot_user_data: user.userData,
+			from,
+			to,
+			// Every other key is a bot message PHP filtered out without renumbering.
+			interactions: withHoles
+				? Object.fromEntries(interactions.map((entry, index) => [String(index * 2), entry]))
+				: interactions,
+		},
+	});
+}
+
+function* recordsInRange(
+	store: TenantStore,
+	query: InteractionsQuery,
+	withHoles: boolean,
+): Generator<string> {
+	const from = echoDate(query.from);
+	const to = echoDate(query.to);
+	for (const user of store.usersInRange(query.from, query.to)) {
+		if (matchesFilters(user, query.filters)) yield userRecordJson(user, from, to, withHoles);
+	}
+}
+
 /** Streams the body: a 50,000-user answer is never held in memory as one string. */
 export async function streamInteractions(
 	res: ServerResponse,
 	store: TenantStore,
 	query: InteractionsQuery,
+	withHoles = false,
 ): Promise<void> {
 	res.writeHead(200, { 'Content-Type': 'application/json' });
-	const from = echoDate(query.from);
-	const to = echoDate(query.to);
 	let buffer = '{"data":[';
 	let first = true;
-	for (const user of store.usersInRange(query.from, query.to)) {
-		if (!matchesFilters(user, query.filters)) continue;
-		const record = {
-			[user.userId]: {
-				chatbot_user_data: user.userData,
-				from,
-				to,
-				interactions: user.messages.map((message) => ({
-					type: message.type,
-					date: echoDate(message.date),
-					text: message.text,
-					data: message.data,
-				})),
-			},
-		};
-		buffer += (first ? '' : ',') + JSON.stringify(record);
+	for (const record of recordsInRange(store, query, withHoles)) {
+		buffer += (first ? '' : ',') + record;
 		first = false;
 		if (buffer.length > 65_536) {
 			const flushed = res.write(buffer);
@@ -125,15 +155,41 @@ export async function streamInteractions(
 	res.end(`${buffer}]}`);
 }
 
-export async function handleInteractions(
-	_req: IncomingMessage,
+/** As Laravel answers: the whole body encoded first, then sent with its length in one write. */
+export function sendInteractionsBuffered(
 	res: ServerResponse,
 	store: TenantStore,
 	query: InteractionsQuery,
+	withHoles = false,
+	cache?: { map: Map<string, string>; key: string },
+): void {
+	let text = cache?.map.get(cache.key);
+	if (text === undefined) {
+		const parts: string[] = [];
+		for (const record of recordsInRange(store, query, withHoles)) parts.push(record);
+		text = `{"data":[${parts.join(',')}]}`;
+		cache?.map.set(cache.key, text);
+	}
+	res.writeHead(200, {
+		'Content-Type': 'application/json',
+		'Content-Length': Buffer.byteLength(text),
+	});
+	res.end(text);
+}
+
+export async function handleInteractions(
+	req: IncomingMessage,
+	res: ServerResponse,
+	store: TenantStore,
+	query: InteractionsQuery,
+	answer: AnswerOptions = { style: 'streamed', withHoles: false },
 ): Promise<void> {
 	if (query.from > query.to) {
 		sendJson(res, 200, { data: [] });
 		return;
 	}
-	await streamInteractions(res, store, query);
+	if (answer.style === 'laravel') {
+		const cache = answer.cache && { map: answer.cache, key: String(req.url) };
+		sendInteractionsBuffered(res, store, query, answer.withHoles, cache);
+	} else await streamInteractions(res, store, query, answer.withHoles);
 }

@@ -1,14 +1,31 @@
 /**
  * A local stand-in for an OpenDialog workspace, for tests, the benchmark and the demo. It
- * behaves as ../../shared/opendialog-api.md describes: both API generations, bearer auth,
+ * behaves as OpenDialog does (its docs and its Laravel source): both API generations, bearer auth,
  * Laravel's 302s without a JSON Accept header and its 401/404/422/429 bodies, a rate limit,
  * a generated tenant of any size, and faults injected on request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { generateDeeplinks, type Scenario, type StoredLink } from './deeplinks-route';
-import { handleInteractions, parseServerDate, readInteractionsQuery } from './interactions-route';
+import {
+	defaultDataExports,
+	handleDataExport,
+	isDataExportPath,
+	type DataExportsConfig,
+} from './data-exports';
+import {
+	generateDeeplinks,
+	type LinkAnswerOrder,
+	type Scenario,
+	type StoredLink,
+} from './deeplinks-route';
+import { applyTransportFault, type TransportFault } from './faults';
+import {
+	type AnswerStyle,
+	handleInteractions,
+	parseServerDate,
+	readInteractionsQuery,
+} from './interactions-route';
 import {
 	notFound,
 	sendHtml,
@@ -42,6 +59,20 @@ export interface ServerConfig {
 	latencyMs?: number;
 	/** A workspace too busy to answer longer interaction ranges fails them with a 500. */
 	maxRangeSeconds?: number;
+	/** Deeplink answers out of the order rows were sent in (a faulty workspace). */
+	deeplinkAnswerOrder?: LinkAnswerOrder;
+	/**
+	 * How the interactions body is sent: `streamed` in chunks without a length (the default),
+	 * or `laravel`, one buffered write with `Content-Length`, as a plain Laravel JSON response.
+	 */
+	answerStyle?: AnswerStyle;
+	/**
+	 * Interactions keyed by their index among all messages, bot ones included, as PHP encodes
+	 * a filtered array that kept its keys: `{"0": …, "2": …}` instead of a list.
+	 */
+	interactionsWithHoles?: boolean;
+	/** Which data exports the workspace has (a missing one answers 403), and their data. */
+	dataExports: DataExportsConfig;
 }
 
 export interface Fault {
@@ -56,6 +87,8 @@ export interface Fault {
 	times?: number;
 	/** Lets this many matching requests through before the fault starts. */
 	skip?: number;
+	/** A transport fault (stall, slow drip, cut body, no answer, token echoes): see faults.ts. */
+	transport?: TransportFault;
 }
 
 export interface LoggedRequest {
@@ -88,6 +121,7 @@ export function defaultConfig(): ServerConfig {
 		fullpageWebchat: true,
 		publicAcceptsAlias: true,
 		scenarios: SCENARIOS,
+		dataExports: defaultDataExports(),
 	};
 }
 
@@ -120,6 +154,8 @@ export class OpenDialogTestServer {
 
 	private linkCounter = 0;
 
+	private readonly laravelAnswers = new Map<string, string>();
+
 	private server?: Server;
 
 	url = '';
@@ -150,6 +186,7 @@ export class OpenDialogTestServer {
 	}
 
 	configure(changes: Partial<ServerConfig>): void {
+		this.laravelAnswers.clear();
 		Object.assign(this.config, changes);
 		if ('tenant' in changes) this.store.setSpec(changes.tenant);
 		if ('rateLimit' in changes) this.rateWindow = { startedAt: 0, count: 0 };
@@ -164,6 +201,7 @@ export class OpenDialogTestServer {
 	}
 
 	addMessages(messages: SeedMessage[]): void {
+		this.laravelAnswers.clear();
 		for (const message of messages) {
 			const date = parseServerDate(message.date);
 			if (date === undefined) throw new Error(`Bad seed date ${message.date}`);
@@ -182,10 +220,19 @@ export class OpenDialogTestServer {
 
 	/** Back to a fresh state: no messages, faults, log or links; config kept unless given. */
 	reset(config: Partial<ServerConfig> = {}): void {
+		this.laravelAnswers.clear();
 		Object.assign(
 			this.config,
 			defaultConfig(),
-			{ tenant: undefined, latencyMs: 0, shortLinkBase: undefined, maxRangeSeconds: undefined },
+			{
+				tenant: undefined,
+				latencyMs: 0,
+				shortLinkBase: undefined,
+				maxRangeSeconds: undefined,
+				deeplinkAnswerOrder: undefined,
+				answerStyle: undefined,
+				interactionsWithHoles: undefined,
+			},
 			config,
 		);
 		this.store.setSpec(this.config.tenant);
@@ -245,6 +292,16 @@ export class OpenDialogTestServer {
 			await new Promise((resolve) => setTimeout(resolve, this.config.latencyMs));
 		if (await this.applyFault(res, url.pathname)) return;
 		if (this.throttled(res)) return;
+		if (isDataExportPath(url.pathname)) {
+			handleDataExport(req, res, url, {
+				store: this.store,
+				config: this.config.dataExports,
+				publicApi: this.config.generations.includes('public'),
+				authorized,
+				baseUrl: this.url,
+			});
+			return;
+		}
 
 		const route = ROUTES[url.pathname];
 		if (!route || !this.config.generations.includes(route.generation)) {
@@ -266,7 +323,12 @@ export class OpenDialogTestServer {
 			if ('errors' in parsed) validationFailed(req, res, parsed.errors, this.url);
 			else if (parsed.query.to - parsed.query.from > (this.config.maxRangeSeconds ?? Infinity)) {
 				sendJson(res, 500, { message: 'Server Error' });
-			} else await handleInteractions(req, res, this.store, parsed.query);
+			} else
+				await handleInteractions(req, res, this.store, parsed.query, {
+					style: this.config.answerStyle ?? 'streamed',
+					withHoles: this.config.interactionsWithHoles ?? false,
+					cache: this.laravelAnswers,
+				});
 			return;
 		}
 		if (!this.config.fullpageWebchat) {
@@ -281,6 +343,7 @@ export class OpenDialogTestServer {
 				maxDatasetRows: this.config.maxDatasetRows,
 				publicAcceptsAlias: this.config.publicAcceptsAlias,
 				shortLinkBase: this.config.shortLinkBase ?? `${this.url}/s`,
+				answerOrder: this.config.deeplinkAnswerOrder,
 			},
 			() => (++this.linkCounter).toString(36).padStart(6, '0'),
 		);
@@ -302,6 +365,8 @@ export class OpenDialogTestServer {
 		fault.times = (fault.times ?? 1) - 1;
 		if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
 		if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+		if (fault.transport)
+			return applyTransportFault(res, fault.transport, this.config.token, this.url);
 		if (!fault.status) return false;
 		const headers: Record<string, string> = {};
 		if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);

@@ -60,7 +60,7 @@ function addUser(
 	record: ApiUserRecord | undefined,
 	copyInteractions: boolean,
 ): void {
-	const interactions = Array.isArray(record?.interactions) ? record.interactions : [];
+	const interactions = readInteractionList(record?.interactions, userId);
 	const existing = byUser.get(userId);
 	if (!existing) {
 		byUser.set(userId, {
@@ -77,6 +77,20 @@ function addUser(
 	// The latest window holds the user's most recent profile.
 	if (record?.chatbot_user_data) existing.chatbot_user_data = record.chatbot_user_data;
 	for (const interaction of interactions) existing.interactions.push(interaction);
+}
+
+/**
+ * PHP encodes an array that lost keys (a filtered collection not re-indexed) as an object,
+ * `{"0": …, "2": …}`; its values in key order are the list. Anything else that is not a list
+ * fails rather than silently losing the user's interactions.
+ */
+export function readInteractionList(value: unknown, userId: string): ApiInteraction[] {
+	if (Array.isArray(value)) return value as ApiInteraction[];
+	if (value === undefined || value === null) return [];
+	if (typeof value === 'object') return Object.values(value) as ApiInteraction[];
+	throw new Error(
+		`OpenDialog answered with "interactions" of user ${userId} as ${typeof value}, not a list; check the Base URL points to an OpenDialog workspace`,
+	);
 }
 
 /**

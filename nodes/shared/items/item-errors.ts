@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError } from './input-error';
@@ -10,21 +10,39 @@ export function toItemError(
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
 	const suffix = ` [item ${itemIndex}]`;
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (!error.message.endsWith(suffix)) error.message += suffix;
-		error.context.itemIndex = itemIndex;
-		return error;
-	}
+	const nodeError = toNodeError(context.getNode(), error);
+	if (!nodeError.message.endsWith(suffix)) nodeError.message += suffix;
+	nodeError.context.itemIndex = itemIndex;
+	return nodeError;
+}
+
+/** n8n's own errors as they are; anything else (e.g. an InputError and its hint) as NodeOperationError. */
+export function toNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(context.getNode(), `${message}${suffix}`, {
-		itemIndex,
+	return new NodeOperationError(node, message, {
 		description: error instanceof InputError ? error.description : undefined,
 	});
 }
 
-/** The error item Continue On Fail emits in place of a result. */
-export function errorItem(message: string, itemIndex: number): INodeExecutionData {
-	return { json: { error: message }, pairedItem: { item: itemIndex } };
+/**
+ * The error item Continue On Fail emits in place of a result. It keeps the error's
+ * description and HTTP code, so a workflow can branch on a 429 or a 422.
+ */
+export function errorItem(
+	error: unknown,
+	itemIndex: number,
+	message = error instanceof Error ? error.message : String(error),
+): INodeExecutionData {
+	const { description, httpCode } = (error ?? {}) as { description?: unknown; httpCode?: unknown };
+	return {
+		json: {
+			error: message,
+			...(typeof description === 'string' && description !== '' ? { description } : {}),
+			...(typeof httpCode === 'string' && httpCode !== '' ? { httpCode } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
 }
 
 /** "0–2, 5, 7–9": item lists in error messages stay short however many items there are. */

@@ -8,14 +8,14 @@ export const outputModeProperty: INodeProperties = {
 	type: 'options',
 	options: [
 		{
-			name: 'One Item per User',
-			value: 'perUser',
-			description: "Each item holds a user's ID, profile and interactions",
-		},
-		{
 			name: 'One Item per Interaction',
 			value: 'perInteraction',
 			description: "Each item holds one thing a user said or clicked, with the user's ID",
+		},
+		{
+			name: 'One Item per User',
+			value: 'perUser',
+			description: "Each item holds a user's ID, profile and interactions",
 		},
 	],
 	default: 'perUser',

@@ -3,7 +3,8 @@
  * element of `data` at a time. A large workspace answers with hundreds of megabytes in one
  * body (the API has no pagination); parsed this way the body never sits in memory as one
  * string beside its parsed form. Only the structure is scanned byte by byte: string contents
- * are skipped with Buffer.indexOf, and each element is handed to JSON.parse whole.
+ * are skipped with Buffer.indexOf. The complete elements of each chunk go to one JSON.parse
+ * call together: one call per element costs twice as much as parsing the body whole.
  */
 
 const QUOTE = 0x22;
@@ -47,9 +48,8 @@ export class DataArrayParser {
 
 	private sawData = false;
 
-	private element: Buffer[] = [];
-
-	private elementStart = -1;
+	/** Bytes of `data` after the last element handed to JSON.parse, from earlier chunks. */
+	private pending: Buffer[] = [];
 
 	private rejected: Buffer[] | undefined;
 
@@ -68,7 +68,9 @@ export class DataArrayParser {
 			}
 			this.started = true;
 		}
-		if (this.inData && this.elementStart < 0) this.elementStart = 0;
+		// Where this chunk's unparsed part of `data` starts, and the last comma between elements.
+		let batchStart = this.inData ? 0 : -1;
+		let lastComma = -1;
 		const n = chunk.length;
 		while (i < n) {
 			if (this.inString) {
@@ -88,31 +90,30 @@ export class DataArrayParser {
 				if (this.depth === 2 && byte === OPEN_ARRAY && this.currentKey === 'data') {
 					this.inData = true;
 					this.sawData = true;
-					this.element = [];
-					this.elementStart = i + 1;
+					batchStart = i + 1;
 				}
 			} else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
 				if (this.inData && this.depth === 2) {
-					this.finishElement(chunk, i);
+					this.parseElements(chunk.subarray(batchStart, i));
 					this.inData = false;
+					lastComma = -1;
 				}
 				this.depth--;
 			} else if (byte === COMMA) {
-				if (this.inData && this.depth === 2) {
-					this.finishElement(chunk, i);
-					this.elementStart = i + 1;
-				} else if (this.depth === 1) {
-					this.currentKey = '';
-				}
+				if (this.inData && this.depth === 2) lastComma = i;
+				else if (this.depth === 1) this.currentKey = '';
 			} else if (byte === COLON && this.depth === 1) {
 				this.currentKey = this.lastTopLevelString;
 			}
 			i++;
 		}
-		if (this.inData && this.elementStart >= 0 && this.elementStart < n) {
-			this.element.push(chunk.subarray(this.elementStart));
+		if (this.inData) {
+			if (lastComma >= 0) {
+				this.parseElements(chunk.subarray(batchStart, lastComma));
+				batchStart = lastComma + 1;
+			}
+			if (batchStart < n) this.pending.push(chunk.subarray(batchStart));
 		}
-		if (this.inData) this.elementStart = 0;
 		if (this.inString && this.topLevelString) {
 			this.topLevelString.push(chunk.subarray(this.stringStart));
 			this.stringStart = 0;
@@ -149,13 +150,13 @@ export class DataArrayParser {
 		}
 	}
 
-	private finishElement(chunk: Buffer, end: number): void {
-		this.element.push(chunk.subarray(this.elementStart, end));
-		const text = (this.element.length === 1 ? this.element[0] : Buffer.concat(this.element))
-			.toString('utf8')
-			.trim();
-		this.element = [];
-		if (text !== '') this.data.push(JSON.parse(text));
+	/** Parses the pending bytes plus `tail`: whole elements separated by commas. */
+	private parseElements(tail: Buffer): void {
+		const parts = this.pending.length === 0 ? tail : Buffer.concat([...this.pending, tail]);
+		this.pending = [];
+		const elements = JSON.parse(`[${parts.toString('utf8')}]`) as unknown[];
+		// A loop, not push(...elements): one large chunk can hold more elements than the stack.
+		for (const element of elements) this.data.push(element);
 	}
 
 	/**
@@ -173,11 +174,41 @@ export class DataArrayParser {
 	}
 }
 
+/**
+ * Below this, a body whose length the server announced is read whole and given to one
+ * JSON.parse, which costs half the CPU of the element-by-element parser; above it, the peak
+ * memory of a string beside its parsed form outweighs the time saved.
+ */
+export const WHOLE_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+
 export async function parseDataStream(
 	body: AsyncIterable<Buffer | string>,
+	contentLength?: number,
 ): Promise<{ data?: unknown[] }> {
+	if (contentLength !== undefined && contentLength <= WHOLE_BODY_LIMIT_BYTES)
+		return parseWholeBody(body, contentLength);
 	const parser = new DataArrayParser();
 	for await (const chunk of body)
 		parser.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 	return parser.end();
+}
+
+/** The same answers and errors as DataArrayParser, for a body read whole. */
+async function parseWholeBody(
+	body: AsyncIterable<Buffer | string>,
+	contentLength: number,
+): Promise<{ data?: unknown[] }> {
+	const chunks: Buffer[] = [];
+	let received = 0;
+	for await (const chunk of body) {
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		chunks.push(bytes);
+		received += bytes.length;
+	}
+	const text = Buffer.concat(chunks, received).toString('utf8');
+	if (!text.trimStart().startsWith('{')) throw new NotAJsonObjectError(text.slice(0, 2000));
+	// Fewer bytes than announced: the connection was cut.
+	if (received < contentLength) throw new Error('The answer ended before its JSON was complete');
+	const parsed = JSON.parse(text) as { data?: unknown };
+	return Array.isArray(parsed.data) ? { data: parsed.data } : {};
 }

@@ -3,6 +3,17 @@
  * it. Pure: the transport wraps the result in a NodeApiError.
  */
 import type { ApiVersion } from '../api/types';
+import { redact, redactDeep } from './redact';
+
+export { redact } from './redact';
+
+/**
+ * Which failures a request may be retried after. `idempotent` (reads): a rate limit and any
+ * server error. `refused-only` (a POST that creates something): only answers that say the
+ * request was turned away before any work, a rate limit (429) or an unavailable server (503);
+ * after a 500, 502 or 504 the work may have been done, and sending it again would repeat it.
+ */
+export type RetryPolicy = 'idempotent' | 'refused-only';
 
 export interface FailureDescription {
 	message: string;
@@ -22,12 +33,18 @@ export interface FailedResponse {
 	apiVersion: ApiVersion;
 	attempts: number;
 	secret: string;
+	retry?: RetryPolicy;
+	/** Retries stopped because the run's retry time was used up. */
+	retryBudgetSpentMs?: number;
 }
 
 const RETRY_BASE_DELAY_MS = 1000;
 const RETRY_MAX_DELAY_MS = 60_000;
+/** A `Retry-After` of 0 or less must not turn into a burst of immediate retries. */
+export const RETRY_MIN_DELAY_MS = 500;
 
-export function isRetryable(statusCode: number): boolean {
+export function isRetryable(statusCode: number, policy: RetryPolicy = 'idempotent'): boolean {
+	if (policy === 'refused-only') return statusCode === 429 || statusCode === 503;
 	return statusCode === 429 || statusCode >= 500;
 }
 
@@ -38,14 +55,9 @@ export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.no
 		const text = String(header).trim();
 		const seconds = Number(text);
 		const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(text) - now;
-		if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), RETRY_MAX_DELAY_MS);
+		if (Number.isFinite(ms)) return Math.min(Math.max(ms, RETRY_MIN_DELAY_MS), RETRY_MAX_DELAY_MS);
 	}
 	return Math.min(RETRY_BASE_DELAY_MS * 2 ** attempt, RETRY_MAX_DELAY_MS);
-}
-
-/** Scrubs the token from anything the server (or a proxy) echoed back. */
-export function redact(text: string, secret: string): string {
-	return secret.length >= 4 ? text.split(secret).join('***') : text;
 }
 
 function serverMessage(body: unknown): string | undefined {
@@ -116,40 +128,97 @@ export function describeFailure(response: FailedResponse): FailureDescription {
 		message = `OpenDialog's rate limit was still exceeded after ${attempts} attempts (429 Too Many Attempts)`;
 		description =
 			'Your workspace limits API requests per minute. Run the node less often, on fewer items, or with larger batches.';
+	} else if (statusCode >= 500 && !isRetryable(statusCode, response.retry)) {
+		message = `OpenDialog failed with a server error (${statusCode})`;
+		description = `This request was not retried: OpenDialog may have done its work before failing, and sending it again could create the same links twice. Check in OpenDialog, then run the node again for the items that failed.${saidSuffix}`;
 	} else if (statusCode >= 500) {
-		message = `OpenDialog failed with a server error (${statusCode}) ${attempts} times in a row`;
+		message = `OpenDialog failed with a server error (${statusCode})${attempts === 1 ? '' : ` ${attempts} times in a row`}`;
 		description = `The request was retried with backoff. Try again later; if it persists, contact OpenDialog support.${saidSuffix}`;
 	} else {
 		message = `OpenDialog answered ${statusCode}${said ? `: ${said}` : ''}`;
 		description = `Request to ${url} failed.`;
 	}
 
-	return {
-		message: redact(message, secret),
-		description: redact(description, secret),
-		details: {
-			httpCode: String(statusCode),
-			url,
-			...(said ? { serverMessage: redact(said, secret) } : {}),
-			...(fieldErrors ? { errors: JSON.parse(redact(JSON.stringify(fieldErrors), secret)) } : {}),
+	if (response.retryBudgetSpentMs !== undefined && isRetryable(statusCode, response.retry)) {
+		description += ` Retries stopped early: this run had already waited ${formatSeconds(response.retryBudgetSpentMs)} for retries, the most one run may (five times the Timeout option).`;
+	}
+
+	return redactDeep(
+		{
+			message,
+			description,
+			details: {
+				httpCode: String(statusCode),
+				url,
+				...(said ? { serverMessage: said } : {}),
+				...(fieldErrors ? { errors: fieldErrors } : {}),
+			},
+			fieldErrors,
 		},
-		fieldErrors,
+		secret,
+	);
+}
+
+export function formatSeconds(ms: number): string {
+	return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Nothing came back, or the answer stopped halfway, for the whole timeout. */
+export function describeStalled(
+	url: string,
+	timeoutMs: number,
+	readsInteractions = false,
+): FailureDescription {
+	const seconds = formatSeconds(timeoutMs);
+	const windows = readsInteractions
+		? ' A long range of interactions is lighter fetched in shorter windows.'
+		: '';
+	return {
+		message: `OpenDialog stopped answering after ${seconds}`,
+		description: `Nothing came from ${url} for ${seconds}. OpenDialog may be overloaded: try again later, or raise the node's Timeout (Seconds) option.${windows}`,
+		details: { url, timeoutSeconds: timeoutMs / 1000 },
 	};
 }
 
-/** For errors thrown before any answer came back (DNS, refused connection, TLS, timeout). */
+/** What a network error code means, in words that do not guess at the cause. */
+const NETWORK_REASONS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EHOSTUNREACH: 'the host cannot be reached',
+	ENETUNREACH: 'the network cannot be reached',
+};
+
+/**
+ * For errors thrown before any answer came back (DNS, refused or cut connection, TLS). The
+ * code goes in the details as `networkCode`: under `code`, n8n would swap in its own message.
+ */
 export function describeUnreachable(
 	error: unknown,
 	baseUrl: string,
 	secret: string,
+	code?: string,
 ): FailureDescription {
-	const cause = error as { code?: string; cause?: { code?: string }; message?: string };
-	const code = cause?.code ?? cause?.cause?.code;
-	const reason = code ?? cause?.message ?? 'unknown network error';
+	if (code === 'ECONNRESET' || code === 'EPIPE') {
+		return {
+			message: redact(
+				`The connection to OpenDialog at ${baseUrl} was cut before its answer was complete`,
+				secret,
+			),
+			description:
+				'OpenDialog or a proxy on the way closed the connection. Try again; if it keeps happening on long ranges, fetch them in shorter windows.',
+			details: { url: baseUrl, networkCode: code },
+		};
+	}
+	const message = (error as { message?: unknown })?.message;
+	const reason =
+		(code && NETWORK_REASONS[code]) ??
+		code ??
+		(typeof message === 'string' ? message : 'unknown network error');
 	return {
 		message: redact(`Could not reach OpenDialog at ${baseUrl} (${reason})`, secret),
 		description:
-			"Check the credential's Base URL (e.g. https://acme.cloud.opendialog.ai) and that n8n can reach it over the network.",
-		details: { url: baseUrl, ...(code ? { code } : {}) },
+			"Check the credential's Base URL (e.g. https://acme.cloud.opendialog.ai) and that n8n can reach it over the network. If it worked before, try again later.",
+		details: { url: baseUrl, ...(code ? { networkCode: code } : {}) },
 	};
 }

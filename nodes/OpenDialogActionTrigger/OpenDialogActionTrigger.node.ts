@@ -1,0 +1,118 @@
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { actionFailure, actionSuccess, readActionAttributes } from '../shared/api/webhook-action';
+import { guardAnswers } from './answer-guard';
+import { actionTriggerProperties, DEFAULT_ANSWER_TIMEOUT_SECONDS } from './description';
+import { secretMatches, secretSetupProblem } from './secret';
+
+interface ActionSecret {
+	headerName: string;
+	secret: string;
+}
+
+export class OpenDialogActionTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenDialog Action Trigger',
+		name: 'openDialogActionTrigger',
+		icon: { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["respond"] === "onReceived" ? "Acknowledge at once" : "Answer from the workflow" }}',
+		description:
+			"Starts the workflow when an OpenDialog scenario calls a webhook action, and answers it in OpenDialog's format",
+		defaults: { name: 'OpenDialog Action Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'openDialogActionSecretApi', required: true, testedBy: 'checkActionSecret' },
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: '={{$parameter["respond"]}}',
+				// Empty, so that when acknowledging n8n sends the answer webhook() returns.
+				responseData: '',
+				path: 'action',
+			},
+		],
+		properties: actionTriggerProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			async checkActionSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const { headerName = '', secret = '' } = (credential.data ?? {}) as Partial<ActionSecret>;
+				const problem = secretSetupProblem(headerName, secret);
+				return problem
+					? { status: 'Error', message: problem }
+					: { status: 'OK', message: 'The header name and secret are usable' };
+			},
+		},
+	};
+
+	// OpenDialog's designer pastes the URL into the action by hand: there is nothing to register.
+	webhookMethods = {
+		default: {
+			async checkExists(): Promise<boolean> {
+				return true;
+			},
+			async create(): Promise<boolean> {
+				return true;
+			},
+			async delete(): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const { headerName, secret } = await this.getCredentials<ActionSecret>(
+			'openDialogActionSecretApi',
+		);
+		if (!secretMatches(secret, this.getHeaderData()[headerName.toLowerCase()])) {
+			response
+				.status(401)
+				.json(
+					actionFailure(
+						`Missing or wrong ${headerName} header: give the webhook action in OpenDialog this header with the secret of the n8n credential`,
+					),
+				);
+			return { noWebhookResponse: true };
+		}
+		const body = this.getBodyData();
+		const attributes = readActionAttributes(body);
+		if (attributes === undefined) {
+			response
+				.status(400)
+				.json(
+					actionFailure(
+						'Not an OpenDialog action call: expected a JSON body like {"input_data":{"attributes":{…}}}',
+					),
+				);
+			return { noWebhookResponse: true };
+		}
+		const workflowData = [[{ json: { ...attributes, rawBody: body } as IDataObject }]];
+		if (this.getNodeParameter('respond') === 'onReceived') {
+			return { webhookResponse: actionSuccess({}), workflowData };
+		}
+		const options = this.getNodeParameter('options', {}) as { answerTimeout?: number };
+		guardAnswers(response, Math.max(options.answerTimeout ?? DEFAULT_ANSWER_TIMEOUT_SECONDS, 1));
+		return { workflowData };
+	}
+}

@@ -1,0 +1,67 @@
+/**
+ * Page-numbered pagination, written once for both data exports. Pure: the caller supplies
+ * the request for one page, already turned into output records, so a page's raw body is
+ * dropped as soon as it is read.
+ */
+
+export interface Page<T> {
+	records: T[];
+	currentPage: number;
+	lastPage: number;
+}
+
+export interface PaginationOptions<T> {
+	/** Stop once this many records are collected; undefined for all of them. */
+	limit?: number;
+	/**
+	 * A record's identity. Offset pages shift when the workspace gains data mid-export, which
+	 * repeats a record at the next page's start: records seen before are skipped.
+	 */
+	keyOf?: (record: T) => string | undefined;
+	/** A bound on requests, so a server whose last page keeps moving cannot loop forever. */
+	maxPages?: number;
+}
+
+export const DEFAULT_MAX_PAGES = 10_000;
+
+/** The page size to ask for: no larger than the limit, so a small limit costs one small page. */
+export function pageSizeFor(limit: number | undefined, preferred: number): number {
+	return limit !== undefined && limit > 0 ? Math.min(limit, preferred) : preferred;
+}
+
+export class PaginationError extends Error {}
+
+/** Fetches pages 1, 2, … in order (one request at a time, for the rate limit) to the last. */
+export async function collectPages<T>(
+	fetchPage: (page: number) => Promise<Page<T>>,
+	options: PaginationOptions<T> = {},
+): Promise<T[]> {
+	const { limit, keyOf, maxPages = DEFAULT_MAX_PAGES } = options;
+	const records: T[] = [];
+	const seen = new Set<string>();
+	for (let page = 1; limit === undefined || records.length < limit; page++) {
+		if (page > maxPages) {
+			throw new PaginationError(
+				`OpenDialog still had more pages after ${maxPages} requests; the export was stopped`,
+			);
+		}
+		const answer = await fetchPage(page);
+		if (answer.currentPage !== page) {
+			// Following such a server would fetch the same page forever.
+			throw new PaginationError(
+				`OpenDialog answered page ${answer.currentPage} when asked for page ${page}`,
+			);
+		}
+		for (const record of answer.records) {
+			const key = keyOf?.(record);
+			if (key !== undefined) {
+				if (seen.has(key)) continue;
+				seen.add(key);
+			}
+			records.push(record);
+			if (limit !== undefined && records.length >= limit) break;
+		}
+		if (page >= answer.lastPage || answer.records.length === 0) break;
+	}
+	return records;
+}

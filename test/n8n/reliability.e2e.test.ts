@@ -1,0 +1,111 @@
+/**
+ * Reliability in real n8n: a stalled answer fails within the Timeout option, a token echoed
+ * back by OpenDialog reaches none of n8n's output, and a Base URL carrying a password makes
+ * the credential's Test fail without sending anything.
+ */
+import { CREDENTIALS, useRealN8n } from '../helpers/n8n-fixture';
+import { N8nServer } from '../helpers/n8n-server';
+import { nodeItems } from '../helpers/real-n8n';
+import { credentialRef, workflowWithBranches } from '../helpers/workflows';
+import { lowerHexEncoded } from '../server/faults';
+
+jest.setTimeout(300_000);
+
+// A Sanctum-style token with characters that each encoding writes differently.
+const TOKEN = '42|od"T0k/en+ 9\\x';
+const fixture = useRealN8n({ token: TOKEN });
+
+const tokenForms = () => [
+	TOKEN,
+	encodeURIComponent(TOKEN),
+	lowerHexEncoded(TOKEN),
+	JSON.stringify(TOKEN).slice(1, -1),
+];
+
+test('real n8n: a stalled answer fails after the Timeout, an echoed token is shown nowhere', async () => {
+	fixture.server.addMessages([{ user_id: 'ann', date: '2024-05-01 09:00:00', text: 'hello' }]);
+	fixture.server.injectFaults(
+		{ path: 'user-interactions', transport: { kind: 'stall', afterBytes: 10 } },
+		{ path: 'deep', transport: { kind: 'echo-validation' } },
+	);
+	await fixture.n8n.importWorkflow(
+		workflowWithBranches('wf-reliability', [
+			[
+				{
+					name: 'Stalled',
+					type: 'n8n-nodes-opendialog.openDialogGetInteractions',
+					parameters: {
+						from: '2024-05-01T00:00:00',
+						to: '2024-05-01T23:59:59',
+						options: { timeout: 2 },
+					},
+					credentials: credentialRef(CREDENTIALS.public),
+					onError: 'continueRegularOutput',
+				},
+			],
+			[
+				{
+					name: 'Echoed',
+					type: 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks',
+					parameters: {
+						scenarioId: 'scn-welcome',
+						userId: 'ann',
+						attributesMode: 'defineBelow',
+						attributes: { attribute: [{ name: 'first_name', value: 'Ann' }] },
+					},
+					credentials: credentialRef(CREDENTIALS.public),
+					onError: 'continueRegularOutput',
+				},
+			],
+		]),
+	);
+	const result = await fixture.n8n.execute('wf-reliability');
+	expect(nodeItems(result.run, 'Stalled').map((item) => item.json)).toEqual([
+		{
+			error: 'OpenDialog stopped answering after 2 s [item 0]',
+			description: expect.stringMatching(/Timeout \(Seconds\)/),
+		},
+	]);
+	const runData = result.run?.data.resultData.runData as Record<
+		string,
+		Array<{ executionTime: number }>
+	>;
+	expect(runData.Stalled[0].executionTime).toBeLessThan(10_000);
+	expect(nodeItems(result.run, 'Echoed').map((item) => item.json)).toEqual([
+		expect.objectContaining({
+			error: expect.stringMatching(/rejected this item/),
+			httpCode: '422',
+		}),
+	]);
+	const everything = `${result.stdout}\n${result.stderr}`;
+	for (const form of tokenForms()) expect(everything).not.toContain(form);
+});
+
+test('real n8n: the credential Test refuses a Base URL with a password, sending nothing', async () => {
+	const server = await N8nServer.start(fixture.n8n);
+	try {
+		const before = fixture.server.apiRequests().length;
+		const result = await server.rest<{ status: string; message: string }>(
+			'POST',
+			'/credentials/test',
+			{
+				credentials: {
+					id: CREDENTIALS.public,
+					name: 'OpenDialog',
+					type: 'openDialogApi',
+					data: {
+						baseUrl: fixture.server.url.replace('http://', 'http://admin:hunter2-secret@'),
+						apiToken: TOKEN,
+						apiVersion: 'public',
+					},
+				},
+			},
+		);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/base-url-must-not-contain-user-password-query-or-fragment/);
+		expect(result.message).not.toContain('hunter2-secret');
+		expect(fixture.server.apiRequests()).toHaveLength(before);
+	} finally {
+		server.stop();
+	}
+});

@@ -1,0 +1,106 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { OpenDialogGenerateWebchatDeeplinks } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/OpenDialogGenerateWebchatDeeplinks.node';
+import { useLocalOpenDialog } from '../helpers/local-server';
+import { runNode } from '../helpers/run-node';
+
+const od = useLocalOpenDialog();
+
+/** The item n8n's engine hands a tool: the agent's input item, the model's arguments (user_id), toolCallId. */
+const toolItem: INodeExecutionData = {
+	json: {
+		chatInput: 'Send Ann (ann-1, 1 High St, card 4242) the claims link',
+		sessionId: 'session-1',
+		action: 'sendMessage',
+		first_name: 'Ann',
+		user_id: 'ann-1',
+		scenario: 'scn-claims',
+		toolCallId: 'call_7',
+	},
+};
+
+function asTool(parameters: Record<string, unknown>) {
+	return runNode({
+		node: new OpenDialogGenerateWebchatDeeplinks(),
+		parameters: { scenarioId: 'scn-claims', attributesMode: 'allFields', ...parameters },
+		credentials: od.credentials(),
+		items: [toolItem],
+	});
+}
+
+const sentBody = () => JSON.stringify(od.server.apiRequests('deeplinks')[0]?.body);
+
+describe('as an AI Agent tool, All Fields of the Item', () => {
+	test("sends only the tool's $fromAI() arguments, never chatInput, toolCallId or other agent fields", async () => {
+		const run = await asTool({
+			userId: "={{ $fromAI('user_id', 'The contact id') }}",
+			scenarioId: "={{ $fromAI('scenario', 'The scenario id') }}",
+		});
+		expect(run.error).toBeUndefined();
+		expect(od.server.apiRequests('deeplinks')[0].body).toEqual({
+			scenario_id: 'scn-claims',
+			dataset: [{ user_id: 'ann-1', attributes: { user_id: 'ann-1' } }],
+		});
+		for (const agentField of ['chatInput', 'session-1', 'sendMessage', 'call_7', '4242', 'Ann']) {
+			expect(sentBody()).not.toContain(agentField);
+		}
+		expect(run.items[0].json.deeplink).toMatchObject({ user_id: 'ann-1' });
+	});
+
+	test('without any $fromAI() argument says how to declare attributes, and sends nothing', async () => {
+		const run = await asTool({ userId: 'ann-1' });
+		expect(run.error?.message).toBe(
+			"As an AI Agent tool, All Fields of the Item sends only the tool's $fromAI() arguments, and this node has none [item 0]",
+		);
+		expect(run.error?.description).toMatch(/Define Below.*\$fromAI\('first_name'/);
+		expect(od.server.apiRequests()).toHaveLength(0);
+	});
+});
+
+describe('a CRM payload with nested objects in All Fields mode', () => {
+	const crmContact = {
+		json: {
+			email: 'ann@example.com',
+			properties: { firstname: 'Ann', address: { city: 'Leeds', zip: 'LS1' } },
+		},
+	};
+
+	test('is sent with dotted names when Flatten Nested Fields is on', async () => {
+		const run = await runNode({
+			node: new OpenDialogGenerateWebchatDeeplinks(),
+			parameters: {
+				scenarioId: 'scn-welcome',
+				attributesMode: 'allFields',
+				options: { flattenNested: true },
+			},
+			credentials: od.credentials(),
+			items: [crmContact],
+		});
+		expect(run.error).toBeUndefined();
+		expect(od.server.apiRequests('deeplinks')[0].body).toMatchObject({
+			dataset: [
+				{
+					attributes: {
+						email: 'ann@example.com',
+						'properties.firstname': 'Ann',
+						'properties.address.city': 'Leeds',
+						'properties.address.zip': 'LS1',
+					},
+				},
+			],
+		});
+	});
+
+	test('is refused by default with the nested fields named and the option pointed out', async () => {
+		const run = await runNode({
+			node: new OpenDialogGenerateWebchatDeeplinks(),
+			parameters: { scenarioId: 'scn-welcome', attributesMode: 'allFields' },
+			credentials: od.credentials(),
+			items: [crmContact],
+		});
+		expect(run.error?.message).toBe(
+			"Attribute 'properties' is an object (nested fields properties.firstname, properties.address.city, properties.address.zip) [item 0]",
+		);
+		expect(run.error?.description).toMatch(/Flatten Nested Fields/);
+	});
+});
