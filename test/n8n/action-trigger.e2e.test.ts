@@ -325,3 +325,21 @@ test("the credential's Test button refuses a short secret and accepts a long one
 		message: 'The header name and secret are usable',
 	});
 });
+
+test('n8n loads the action trigger, with its webhook, and the action response from the installed package', async () => {
+	const descriptions = await n8nServer.rest<
+		Array<{ displayName: string; webhooks?: Array<{ httpMethod: string; path: string }> }>
+	>('POST', '/node-types', {
+		nodeInfos: ['openDialogActionTrigger', 'openDialogActionResponse'].map((name) => ({
+			name: `n8n-nodes-opendialog.${name}`,
+			version: 1,
+		})),
+	});
+	expect(descriptions.map((description) => description.displayName)).toEqual([
+		'OpenDialog Action Trigger',
+		'OpenDialog Action Response',
+	]);
+	expect(descriptions[0].webhooks).toEqual([
+		expect.objectContaining({ httpMethod: 'POST', path: 'action' }),
+	]);
+});
