@@ -93,7 +93,7 @@ export interface AnswerOptions {
 	style: AnswerStyle;
 	withHoles: boolean;
 	/**
-	 * Encoded `laravel` bodies by request URL, emptied whenever the data changes: a benchmark
+	 * Encoded `laravel` bodies by request, emptied whenever the data changes: a benchmark
 	 * then measures the client reading the answer, not this double building it again.
 	 */
 	cache?: Map<string, string>;
@@ -189,7 +189,9 @@ export async function handleInteractions(
 		return;
 	}
 	if (answer.style === 'laravel') {
-		const cache = answer.cache && { map: answer.cache, key: String(req.url) };
+		// Keyed by what the query means, not its spelling: clients encode spaces differently.
+		const key = JSON.stringify([req.url?.split('?')[0], query, answer.withHoles]);
+		const cache = answer.cache && { map: answer.cache, key };
 		sendInteractionsBuffered(res, store, query, answer.withHoles, cache);
 	} else await streamInteractions(res, store, query, answer.withHoles);
 }
