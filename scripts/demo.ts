@@ -20,6 +20,8 @@ import { startOpenDialogServer } from '../test/server/server';
 const ROOT = path.resolve(__dirname, '..');
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const OPENDIALOG_PORT = Number(process.env.OPENDIALOG_PORT ?? 8787);
+// The shared secret the demo's OpenDialog Action Trigger example checks; a demo value only.
+const ACTION_SECRET = 'demo-action-secret-0123456789';
 const N8N_LINE = (process.env.N8N_LINE ?? '2.x') as keyof typeof N8N_LINES;
 
 async function main(): Promise<void> {
@@ -47,6 +49,12 @@ async function main(): Promise<void> {
 			type: 'openDialogApi',
 			data: { baseUrl: openDialog.url, apiToken: openDialog.config.token, apiVersion: 'public' },
 		},
+		{
+			id: 'opendialog-action-secret',
+			name: 'OpenDialog Action Secret',
+			type: 'openDialogActionSecretApi',
+			data: { headerName: 'X-OpenDialog-Secret', secret: ACTION_SECRET },
+		},
 	]);
 	for (const file of readdirSync(path.join(ROOT, 'examples')).filter((name) =>
 		name.endsWith('.json'),
@@ -61,6 +69,7 @@ OpenDialog test server: ${openDialog.url}  (token ${openDialog.config.token})
 n8n ${version} with n8n-nodes-opendialog: http://localhost:${N8N_PORT}
   Create the owner account when asked, open a workflow under "Overview" and click "Execute workflow".
   The credential "OpenDialog (local test server)" already points at the test server.
+  The action example answers with header X-OpenDialog-Secret: ${ACTION_SECRET} once active.
 Stop with Ctrl+C.
 `);
 	const server = await n8n.startServer(N8N_PORT);

@@ -86,11 +86,14 @@ test('the credential test fails when the URL answers with a web page instead of 
 	});
 });
 
-test('n8n loads all three nodes from the installed package', async () => {
+test('n8n loads every node of the installed package', async () => {
 	const names = [
 		'openDialogGetInteractions',
 		'openDialogGenerateWebchatDeeplinks',
 		'openDialogTrigger',
+		'openDialogActionTrigger',
+		'openDialogActionResponse',
+		'openDialogDataExport',
 	];
 	const descriptions = await rest<
 		Array<{ name: string; displayName: string; usableAsTool?: boolean; polling?: boolean }>
@@ -101,10 +104,17 @@ test('n8n loads all three nodes from the installed package', async () => {
 		'OpenDialog Get Interactions',
 		'OpenDialog Generate Webchat Deeplinks',
 		'OpenDialog Trigger',
+		'OpenDialog Action Trigger',
+		'OpenDialog Action Response',
+		'OpenDialog Data Export',
 	]);
+	// Only the two nodes a model can use well are offered as AI Agent tools.
 	expect(descriptions.map((description) => Boolean(description.usableAsTool))).toEqual([
 		true,
 		true,
+		false,
+		false,
+		false,
 		false,
 	]);
 	expect(descriptions[2].polling).toBe(true);
