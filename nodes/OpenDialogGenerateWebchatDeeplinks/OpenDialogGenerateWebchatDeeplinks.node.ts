@@ -13,6 +13,7 @@ import { deeplinkProperties } from './description';
 import { readBatchSize, readOutputSettings, readRow, rowReader } from './parameters';
 import { DeeplinkResults } from './results';
 import { sendBatch } from './send-batch';
+import { isToolUse } from './tool-use';
 
 export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +36,9 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const continueOnFail = this.continueOnFail();
+		// As an AI Agent tool, a failure is a result the model can read and correct (message and
+		// hint), not an error that ends the agent's run, as a tool error does by default on n8n 1.x.
+		const continueOnFail = this.continueOnFail() || isToolUse(this.getNode().type, items);
 		const results = new DeeplinkResults(this, items, continueOnFail);
 		let batchSize: number;
 		try {

@@ -47,13 +47,37 @@ describe('as an AI Agent tool, All Fields of the Item', () => {
 		expect(run.items[0].json.deeplink).toMatchObject({ user_id: 'ann-1' });
 	});
 
-	test('without any $fromAI() argument says how to declare attributes, and sends nothing', async () => {
+	test('without any $fromAI() argument tells the model how to declare attributes, and sends nothing', async () => {
 		const run = await asTool({ userId: 'ann-1' });
-		expect(run.error?.message).toBe(
-			"As an AI Agent tool, All Fields of the Item sends only the tool's $fromAI() arguments, and this node has none [item 0]",
-		);
-		expect(run.error?.description).toMatch(/Define Below.*\$fromAI\('first_name'/);
+		expect(run.error).toBeUndefined();
+		expect(run.items).toEqual([
+			{
+				json: {
+					error:
+						"As an AI Agent tool, All Fields of the Item sends only the tool's $fromAI() arguments, and this node has none [item 0]",
+					description: expect.stringMatching(/Define Below.*\$fromAI\('first_name'/),
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(od.server.apiRequests()).toHaveLength(0);
+	});
+
+	test("OpenDialog's refusal reaches the model as a result with its HTTP code, without failing the run", async () => {
+		const run = await asTool({
+			userId: "={{ $fromAI('user_id', 'The contact id') }}",
+			scenarioId: 'scn-unknown',
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.items).toEqual([
+			{
+				json: expect.objectContaining({
+					error: expect.stringMatching(/scenario/i),
+					httpCode: '422',
+				}),
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 });
 
