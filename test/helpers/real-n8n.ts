@@ -199,8 +199,11 @@ export class RealN8n {
 
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		let result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
-		// On a loaded machine n8n's start-up can time out opening SQLite before anything runs.
-		if (/Database connection timed out/.test(result.stdout + result.stderr)) {
+		// On a loaded machine n8n's start-up can fail before the workflow runs (SQLite's connection
+		// timing out, a task runner not starting): it prints neither a run nor an execution error
+		// then, and one more try is fair.
+		const output = result.stdout + result.stderr;
+		if (parseRun(result.stdout) === undefined && !/Execution error/.test(output)) {
 			result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
 		}
 		return { ...result, run: parseRun(result.stdout) };

@@ -123,3 +123,35 @@ describe('parseDataStream with an announced Content-Length (read whole)', () => 
 		});
 	});
 });
+
+describe('parseDataStream without a Content-Length', () => {
+	async function* chunksOf(text: string, size = 5) {
+		const bytes = Buffer.from(text, 'utf8');
+		for (let start = 0; start < bytes.length; start += size)
+			yield bytes.subarray(start, start + size);
+	}
+
+	test('gives the same data as the streaming parser', async () => {
+		expect(await parseDataStream(chunksOf(tricky))).toEqual({ data: JSON.parse(tricky).data });
+	});
+
+	test('refuses an HTML page and a body cut short with the streaming parser’s errors', async () => {
+		const page = '<html>Sign in</html>';
+		await expect(parseDataStream(chunksOf(page))).rejects.toEqual(new NotAJsonObjectError(page));
+		await expect(parseDataStream(chunksOf('{"data":[{"a":1},{"b"'))).rejects.toThrow(
+			'The answer ended before its JSON was complete',
+		);
+	});
+
+	test('hands an answer longer than the whole-body limit to the streaming parser', async () => {
+		const user = { user_id: 'u', text: 'x'.repeat(1024 * 1024) };
+		async function* large() {
+			yield Buffer.from('{"data":[');
+			for (let n = 0; n < 40; n++) yield Buffer.from(`${n ? ',' : ''}${JSON.stringify(user)}`);
+			yield Buffer.from(']}');
+		}
+		const parsed = await parseDataStream(large());
+		expect(parsed.data).toHaveLength(40);
+		expect(parsed.data?.[39]).toEqual(user);
+	});
+});

@@ -187,9 +187,43 @@ export async function parseDataStream(
 ): Promise<{ data?: unknown[] }> {
 	if (contentLength !== undefined && contentLength <= WHOLE_BODY_LIMIT_BYTES)
 		return parseWholeBody(body, contentLength);
+	// Without an announced length most answers are small too: collect up to the limit and parse
+	// whole; only past it do the bytes so far and the rest go to the element-by-element parser.
+	const iterator = body[Symbol.asyncIterator]();
+	const head: Buffer[] = [];
+	let received = 0;
+	while (received <= WHOLE_BODY_LIMIT_BYTES) {
+		const next = await iterator.next();
+		if (next.done) return parseCollected(head);
+		const bytes = toBuffer(next.value);
+		head.push(bytes);
+		received += bytes.length;
+	}
 	const parser = new DataArrayParser();
-	for await (const chunk of body)
-		parser.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	for (const chunk of head) parser.write(chunk);
+	head.length = 0;
+	for (let next = await iterator.next(); !next.done; next = await iterator.next())
+		parser.write(toBuffer(next.value));
+	return parser.end();
+}
+
+function toBuffer(chunk: Buffer | string): Buffer {
+	return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
+/** A complete answer of unannounced length, parsed whole, with the element parser's errors. */
+function parseCollected(chunks: Buffer[]): { data?: unknown[] } {
+	try {
+		const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+		if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+			const { data } = parsed as { data?: unknown };
+			return Array.isArray(data) ? { data } : {};
+		}
+	} catch {
+		// Not JSON: the element parser below says whether it is not an object or was cut short.
+	}
+	const parser = new DataArrayParser();
+	for (const chunk of chunks) parser.write(chunk);
 	return parser.end();
 }
 
@@ -201,7 +235,7 @@ async function parseWholeBody(
 	const chunks: Buffer[] = [];
 	let received = 0;
 	for await (const chunk of body) {
-		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		const bytes = toBuffer(chunk);
 		chunks.push(bytes);
 		received += bytes.length;
 	}
