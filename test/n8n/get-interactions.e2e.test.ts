@@ -55,7 +55,9 @@ test('real n8n runs Get Interactions per user, per interaction, windowed and on 
 		]),
 	);
 	const result = await fixture.n8n.execute('wf-get');
-	expect(result.exitCode).toBe(0);
+	// Judged by the printed run: n8n can crash while exiting after printing a complete one.
+	expect(result.run).toBeDefined();
+	expect(result.run?.data.resultData.error).toBeUndefined();
 
 	const perUser = nodeItems(result.run, 'Per User');
 	expect(perUser.map((item) => item.json.user_id)).toEqual(['ann', 'ben']);
@@ -90,7 +92,9 @@ test('real n8n reports a rejected token as an error item with Continue On Fail',
 		]),
 	);
 	const result = await fixture.n8n.execute('wf-401-continue');
-	expect(result.exitCode).toBe(0);
+	// Judged by the printed run: n8n can crash while exiting after printing a complete one.
+	expect(result.run).toBeDefined();
+	expect(result.run?.data.resultData.error).toBeUndefined();
 	const [item] = nodeItems(result.run, 'Bad Token');
 	expect(item.json.error).toMatch(
 		/OpenDialog rejected the API token \(401 Unauthenticated\) \[item 0\]/,
