@@ -76,7 +76,13 @@ export class N8nServer {
 				body: JSON.stringify(body),
 			});
 		const { email, password } = OWNER;
-		let response = await post('/owner/setup', { ...OWNER, firstName: 'Test', lastName: 'Owner' });
+		const setUp = () => post('/owner/setup', { ...OWNER, firstName: 'Test', lastName: 'Owner' });
+		let response = await setUp();
+		// On a loaded machine n8n can answer /rest/settings before its owner routes exist.
+		for (let tries = 0; response.status === 404 && tries < 60; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			response = await setUp();
+		}
 		// An instance started before (same database) already has its owner: sign in instead.
 		if (response.status === 400)
 			response = await post('/login', { emailOrLdapLoginId: email, password });
