@@ -16,10 +16,15 @@ type Table = (headers: string[], rows: string[][]) => void;
 
 const ROOT = path.resolve(__dirname, '..');
 const N8N_VERSIONS = (process.env.BENCH_N8N_VERSIONS ?? '1.123.81,2.38.7').split(',');
-// 50,000 users print a run too large for `n8n execute`'s JSON output (see BENCHMARKS.md).
-const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000').split(',').map(Number);
+const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000,50000').split(',').map(Number);
+/**
+ * From this many users the run data is too large for `n8n execute` to print; both sides then
+ * run as a sub-workflow ending in Limit 1, timed by the calling Execute Workflow node, which
+ * adds the same sub-workflow start to each.
+ */
+const SUB_WORKFLOW_FROM_USERS = 10_000;
 const STYLES = ['streamed', 'laravel'] as const;
-const CONTACTS = 1_000;
+const CONTACT_COUNTS = (process.env.BENCH_CONTACTS ?? '1000,10000').split(',').map(Number);
 const RANGE = { from: '2024-05-01 00:00:00', to: '2024-05-07 23:59:59' };
 const TENANT_RANGE = { from: Date.UTC(2024, 4, 1) / 1000, to: Date.UTC(2024, 4, 8) / 1000 - 1 };
 /** The three plain field reads a contact mapping usually is. */
@@ -62,14 +67,38 @@ function outputCount(run: N8nRun, node: string): number {
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const contactsCode: WorkflowNode = {
+const contactsCode = (contacts: number): WorkflowNode => ({
 	name: 'Contacts',
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
 	parameters: {
-		jsCode: `return Array.from({ length: ${CONTACTS} }, (_, n) => ({ json: { email: 'c' + n + '@example.com', first_name: 'Contact ' + n, n } }));`,
+		jsCode: `return Array.from({ length: ${contacts} }, (_, n) => ({ json: { email: 'c' + n + '@example.com', first_name: 'Contact ' + n, n } }));`,
 	},
-};
+});
+
+/** The same chain started by a caller, ending in one item so the caller's run stays small. */
+function subWorkflow(id: string, chain: WorkflowNode[]) {
+	const workflow = chainWorkflow(id, [
+		...chain,
+		{ name: 'Limit', type: 'n8n-nodes-base.limit', parameters: { maxItems: 1 } },
+	]);
+	workflow.nodes[0] = {
+		...workflow.nodes[0],
+		type: 'n8n-nodes-base.executeWorkflowTrigger',
+		typeVersion: 1,
+	};
+	return { ...workflow, settings: { ...workflow.settings, callerPolicy: 'any' } };
+}
+
+function callerWorkflow(id: string, subWorkflowId: string) {
+	return chainWorkflow(id, [
+		{
+			name: 'Execute Workflow',
+			type: 'n8n-nodes-base.executeWorkflow',
+			parameters: { source: 'database', workflowId: subWorkflowId, options: {} },
+		},
+	]);
+}
 
 function httpRequest(
 	name: string,
@@ -94,39 +123,49 @@ function httpRequest(
 	};
 }
 
-function workflows(server: ServerProcess) {
-	return {
-		ours: chainWorkflow('bench-get', [
-			{
-				name: 'Get Interactions',
-				type: 'n8n-nodes-opendialog.openDialogGetInteractions',
-				parameters: {
-					from: RANGE.from.replace(' ', 'T'),
-					to: RANGE.to.replace(' ', 'T'),
-					outputMode: 'perUser',
-				},
-				credentials: credentialRef('od-bench'),
+export function workflows(server: ServerProcess) {
+	const getInteractions: WorkflowNode = {
+		name: 'Get Interactions',
+		type: 'n8n-nodes-opendialog.openDialogGetInteractions',
+		parameters: {
+			from: RANGE.from.replace(' ', 'T'),
+			to: RANGE.to.replace(' ', 'T'),
+			outputMode: 'perUser',
+		},
+		credentials: credentialRef('od-bench'),
+	};
+	const byHand: WorkflowNode[] = [
+		httpRequest('HTTP Request', server, {
+			url: `${server.url}/public/api/user-interactions`,
+			sendQuery: true,
+			queryParameters: {
+				parameters: [
+					{ name: 'from', value: RANGE.from },
+					{ name: 'to', value: RANGE.to },
+				],
 			},
-		]),
-		byHand: chainWorkflow('bench-get-by-hand', [
-			httpRequest('HTTP Request', server, {
-				url: `${server.url}/public/api/user-interactions`,
-				sendQuery: true,
-				queryParameters: {
-					parameters: [
-						{ name: 'from', value: RANGE.from },
-						{ name: 'to', value: RANGE.to },
-					],
-				},
-			}),
-			{
-				name: 'Split Out',
-				type: 'n8n-nodes-base.splitOut',
-				parameters: { fieldToSplitOut: 'data', options: {} },
-			},
-		]),
-		oursLinks: chainWorkflow('bench-links', [
-			contactsCode,
+		}),
+		{
+			name: 'Split Out',
+			type: 'n8n-nodes-base.splitOut',
+			parameters: { fieldToSplitOut: 'data', options: {} },
+		},
+	];
+	return [
+		chainWorkflow('bench-get', [getInteractions]),
+		chainWorkflow('bench-get-by-hand', byHand),
+		subWorkflow('bench-get-sub', [getInteractions]),
+		subWorkflow('bench-get-by-hand-sub', byHand),
+		callerWorkflow('bench-get-large', 'bench-get-sub'),
+		callerWorkflow('bench-get-by-hand-large', 'bench-get-by-hand-sub'),
+		...CONTACT_COUNTS.flatMap((contacts) => linksWorkflows(server, contacts)),
+	];
+}
+
+function linksWorkflows(server: ServerProcess, contacts: number) {
+	return [
+		chainWorkflow(`bench-links-${contacts}`, [
+			contactsCode(contacts),
 			{
 				name: 'Generate Webchat Deeplinks',
 				type: 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks',
@@ -145,8 +184,8 @@ function workflows(server: ServerProcess) {
 				credentials: credentialRef('od-bench'),
 			},
 		]),
-		linksByHand: chainWorkflow('bench-links-by-hand', [
-			contactsCode,
+		chainWorkflow(`bench-links-by-hand-${contacts}`, [
+			contactsCode(contacts),
 			httpRequest('HTTP Request', server, {
 				method: 'POST',
 				url: `${server.url}/public/api/generate-webchat-deep-link`,
@@ -157,8 +196,8 @@ function workflows(server: ServerProcess) {
 			}),
 		]),
 		// The floor for any node reading three expressions per item: n8n evaluating them.
-		editFields: chainWorkflow('bench-links-floor', [
-			contactsCode,
+		chainWorkflow(`bench-links-floor-${contacts}`, [
+			contactsCode(contacts),
 			{
 				name: 'Edit Fields',
 				type: 'n8n-nodes-base.set',
@@ -176,7 +215,7 @@ function workflows(server: ServerProcess) {
 				},
 			},
 		]),
-	};
+	];
 }
 
 async function measureLine(
@@ -185,7 +224,13 @@ async function measureLine(
 	server: ServerProcess,
 	table: Table,
 ) {
-	const n8n = new RealN8n(installDir, packPackage(path.join(ROOT, '.tmp', 'pack-bench')));
+	// Sub-workflows are not saved either, so saving 50,000 users' run data is not timed.
+	const n8n = new RealN8n(
+		installDir,
+		packPackage(path.join(ROOT, '.tmp', 'pack-bench')),
+		undefined,
+		{ EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false' },
+	);
 	const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 	const all: Record<string, number[]> = {};
 	const run = async (id: string): Promise<N8nRun> => {
@@ -205,10 +250,11 @@ async function measureLine(
 				data: { baseUrl: server.url, apiToken: server.token, apiVersion: 'public' },
 			},
 		]);
-		for (const workflow of Object.values(workflows(server))) await n8n.importWorkflow(workflow);
+		for (const workflow of workflows(server)) await n8n.importWorkflow(workflow);
 
 		const rows: string[][] = [];
 		for (const users of USER_COUNTS) {
+			const large = users >= SUB_WORKFLOW_FROM_USERS;
 			for (const style of STYLES) {
 				await server.admin('POST', 'reset', {
 					answerStyle: style,
@@ -223,6 +269,12 @@ async function measureLine(
 				let counts = '';
 				// Interleaved rounds, median of each: one run alone would mostly measure warm-up.
 				for (let round = 0; round < rounds; round++) {
+					if (large) {
+						ours.push(executionTime(await run('bench-get-large'), 'Execute Workflow'));
+						byHand.push(executionTime(await run('bench-get-by-hand-large'), 'Execute Workflow'));
+						counts = 'via sub-workflow';
+						continue;
+					}
 					const oursRun = await run('bench-get');
 					const byHandRun = await run('bench-get-by-hand');
 					ours.push(executionTime(oursRun, 'Get Interactions'));
@@ -256,37 +308,46 @@ async function measureLine(
 			rows,
 		);
 
-		const links: number[] = [];
-		const perItem: number[] = [];
-		const floor: number[] = [];
-		for (let round = 0; round < rounds; round++) {
-			await server.admin('POST', 'reset', {});
-			links.push(executionTime(await run('bench-links'), 'Generate Webchat Deeplinks'));
-			perItem.push(executionTime(await run('bench-links-by-hand'), 'HTTP Request'));
-			floor.push(executionTime(await run('bench-links-floor'), 'Edit Fields'));
+		for (const contacts of CONTACT_COUNTS) {
+			const links: number[] = [];
+			const perItem: number[] = [];
+			const floor: number[] = [];
+			for (let round = 0; round < rounds; round++) {
+				await server.admin('POST', 'reset', {});
+				const linksRun = await run(`bench-links-${contacts}`);
+				links.push(executionTime(linksRun, 'Generate Webchat Deeplinks'));
+				if (outputCount(linksRun, 'Generate Webchat Deeplinks') !== contacts)
+					throw new Error(`bench-links-${contacts} did not output one link per contact`);
+				// One request per contact: at 10,000 that is minutes a round, and 1,000 shows it.
+				if (contacts <= 1_000)
+					perItem.push(executionTime(await run(`bench-links-by-hand-${contacts}`), 'HTTP Request'));
+				floor.push(executionTime(await run(`bench-links-floor-${contacts}`), 'Edit Fields'));
+			}
+			all[`${contacts} contacts: Generate Webchat Deeplinks`] = links;
+			all[`${contacts} contacts: HTTP Request per item`] = perItem;
+			all[`${contacts} contacts: Edit Fields (floor)`] = floor;
+			console.log(
+				`### n8n ${version}: ${contacts.toLocaleString('en-US')} contacts, three \`{{ $json.… }}\` expressions each\n`,
+			);
+			table(
+				['job', 'time', 'vs Edit Fields (≤0.25×)'],
+				[
+					[
+						'Generate Webchat Deeplinks',
+						`${median(links)} ms`,
+						`${(median(links) / median(floor)).toFixed(2)}×`,
+					],
+					perItem.length === 0
+						? ['HTTP Request per item', 'not run', '–']
+						: [
+								'HTTP Request per item',
+								`${median(perItem)} ms`,
+								`${(median(perItem) / median(floor)).toFixed(2)}×`,
+							],
+					['Edit Fields, same expressions (floor)', `${median(floor)} ms`, '1.00×'],
+				],
+			);
 		}
-		all['deeplinks: Generate Webchat Deeplinks'] = links;
-		all['deeplinks: HTTP Request per item'] = perItem;
-		all['deeplinks: Edit Fields (floor)'] = floor;
-		console.log(
-			`### n8n ${version}: ${CONTACTS.toLocaleString('en-US')} contacts, three \`{{ $json.… }}\` expressions each\n`,
-		);
-		table(
-			['job', 'time', 'vs Edit Fields (≤0.25×)'],
-			[
-				[
-					'Generate Webchat Deeplinks',
-					`${median(links)} ms`,
-					`${(median(links) / median(floor)).toFixed(2)}×`,
-				],
-				[
-					'HTTP Request per item',
-					`${median(perItem)} ms`,
-					`${(median(perItem) / median(floor)).toFixed(2)}×`,
-				],
-				['Edit Fields, same expressions (floor)', `${median(floor)} ms`, '1.00×'],
-			],
-		);
 		console.log(`Median of ${rounds} interleaved runs; all runs (ms): ${JSON.stringify(all)}\n`);
 	} finally {
 		n8n.dispose();

@@ -96,7 +96,7 @@ export interface AnswerOptions {
 	 * Encoded `laravel` bodies by request, emptied whenever the data changes: a benchmark
 	 * then measures the client reading the answer, not this double building it again.
 	 */
-	cache?: Map<string, string>;
+	cache?: Map<string, Buffer>;
 }
 
 /** One element of `data`, as JSON text. */
@@ -161,20 +161,17 @@ export function sendInteractionsBuffered(
 	store: TenantStore,
 	query: InteractionsQuery,
 	withHoles = false,
-	cache?: { map: Map<string, string>; key: string },
+	cache?: { map: Map<string, Buffer>; key: string },
 ): void {
-	let text = cache?.map.get(cache.key);
-	if (text === undefined) {
+	let body = cache?.map.get(cache.key);
+	if (body === undefined) {
 		const parts: string[] = [];
 		for (const record of recordsInRange(store, query, withHoles)) parts.push(record);
-		text = `{"data":[${parts.join(',')}]}`;
-		cache?.map.set(cache.key, text);
+		body = Buffer.from(`{"data":[${parts.join(',')}]}`);
+		cache?.map.set(cache.key, body);
 	}
-	res.writeHead(200, {
-		'Content-Type': 'application/json',
-		'Content-Length': Buffer.byteLength(text),
-	});
-	res.end(text);
+	res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
+	res.end(body);
 }
 
 export async function handleInteractions(

@@ -154,7 +154,7 @@ export class OpenDialogTestServer {
 
 	private linkCounter = 0;
 
-	private readonly laravelAnswers = new Map<string, string>();
+	private readonly laravelAnswers = new Map<string, Buffer>();
 
 	private server?: Server;
 

@@ -227,19 +227,26 @@ function parseCollected(chunks: Buffer[]): { data?: unknown[] } {
 	return parser.end();
 }
 
-/** The same answers and errors as DataArrayParser, for a body read whole. */
+/**
+ * The same answers and errors as DataArrayParser, for a body read whole. The bytes are copied
+ * into one buffer of the announced length as they arrive, while the rest is still on the way,
+ * rather than joined after the last one.
+ */
 async function parseWholeBody(
 	body: AsyncIterable<Buffer | string>,
 	contentLength: number,
 ): Promise<{ data?: unknown[] }> {
-	const chunks: Buffer[] = [];
+	let bytes = Buffer.allocUnsafe(contentLength);
 	let received = 0;
 	for await (const chunk of body) {
-		const bytes = toBuffer(chunk);
-		chunks.push(bytes);
-		received += bytes.length;
+		const part = toBuffer(chunk);
+		// More than announced (a decompressed answer): grow rather than lose the rest.
+		if (received + part.length > bytes.length)
+			bytes = Buffer.concat([bytes.subarray(0, received)], (received + part.length) * 2);
+		part.copy(bytes, received);
+		received += part.length;
 	}
-	const text = Buffer.concat(chunks, received).toString('utf8');
+	const text = bytes.toString('utf8', 0, received);
 	if (!text.trimStart().startsWith('{')) throw new NotAJsonObjectError(text.slice(0, 2000));
 	// Fewer bytes than announced: the connection was cut.
 	if (received < contentLength) throw new Error('The answer ended before its JSON was complete');
