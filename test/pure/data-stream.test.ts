@@ -70,6 +70,38 @@ describe('DataArrayParser', () => {
 		expect(() => parseInChunks('', 4)).toThrow(NotAJsonObjectError);
 	});
 
+	describe('cutting chunks before their last user', () => {
+		/** Users shaped like OpenDialog's, with data that looks like a user record inside. */
+		const users = Array.from({ length: 60 }, (_, n) => ({
+			[`user-${n}`]: {
+				chatbot_user_data: { name: `User ${n}`, note: 'a ",{" and a ":{"chatbot_user_data":' },
+				interactions: [
+					{ type: 'text', text: `},{"user-${n}":{"chatbot_user_data":{` },
+					{ type: 'button', data: { chatbot_user_data: { nested: n % 3 === 0 } } },
+				],
+			},
+		}));
+		const body = JSON.stringify({ data: users, after: { data: [1] } });
+
+		test.each([13, 97, 256, 1024, 4096])(
+			'parses exactly like JSON.parse in chunks of %i bytes',
+			(size) => {
+				expect(parseInChunks(body, size)).toEqual({ data: users });
+			},
+		);
+
+		test('falls back to scanning when users are not compact JSON', () => {
+			const pretty = JSON.stringify({ data: users }, null, 1);
+			expect(parseInChunks(pretty, 300)).toEqual({ data: users });
+		});
+
+		test('still refuses a body cut short after a cut', () => {
+			expect(() => parseInChunks(body.slice(0, body.length / 2), 256)).toThrow(
+				'The answer ended before its JSON was complete',
+			);
+		});
+	});
+
 	test('refuses a JSON list at the top level', () => {
 		expect(() => parseInChunks('[{"data":[]}]', 4)).toThrow(NotAJsonObjectError);
 	});

@@ -2,9 +2,14 @@
  * Parses an Interaction API body, `{ "data": [ {...}, {...} ] }`, from a byte stream one
  * element of `data` at a time. A large workspace answers with hundreds of megabytes in one
  * body (the API has no pagination); parsed this way the body never sits in memory as one
- * string beside its parsed form. Only the structure is scanned byte by byte: string contents
- * are skipped with Buffer.indexOf. The complete elements of each chunk go to one JSON.parse
+ * string beside its parsed form. The complete elements of each chunk go to one JSON.parse
  * call together: one call per element costs twice as much as parsing the body whole.
+ *
+ * Finding where elements end costs more than parsing them when every byte is scanned, so once
+ * the first user is known a chunk is cut before the last user it starts, found with
+ * Buffer.lastIndexOf, and JSON.parse is the check: the bytes since the last cut parse as a list
+ * only if the cut falls between two users. Chunks where that fails are scanned byte by byte
+ * (string contents skipped with Buffer.indexOf).
  */
 
 const QUOTE = 0x22;
@@ -15,6 +20,8 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+/** Between two elements of `data` as compact JSON writes it: `…},{"<user id>":…`. */
+const ELEMENT_SEPARATOR = Buffer.from(',{"');
 
 /** The body was not a JSON object: its text is kept (up to a limit) for the error message. */
 export class NotAJsonObjectError extends Error {
@@ -53,11 +60,46 @@ export class DataArrayParser {
 
 	private rejected: Buffer[] | undefined;
 
+	/** How each user record opens, `":{"<its first key>":`, learnt from the first user. */
+	private userOpening: Buffer | undefined;
+
+	/** After a cut, `pending` is not scanned yet: the scan state is that of its start. */
+	private scanBehind = false;
+
 	write(chunk: Buffer): void {
 		if (this.rejected) {
 			this.rejected.push(chunk);
 			return;
 		}
+		if (this.inData && this.userOpening && this.cutBeforeLastUser(chunk)) return;
+		this.catchUp();
+		this.scan(chunk);
+	}
+
+	/** Parses the pending bytes and the chunk up to the start of its last user, if that parses. */
+	private cutBeforeLastUser(chunk: Buffer): boolean {
+		const opening = chunk.lastIndexOf(this.userOpening!);
+		const separator = opening > 0 ? chunk.lastIndexOf(ELEMENT_SEPARATOR, opening) : -1;
+		if (separator < 0 || !this.tryParseElements(chunk.subarray(0, separator))) return false;
+		this.pending = [chunk.subarray(separator + 1)];
+		// Between two elements of `data`: the scan, when needed again, starts from here.
+		this.depth = 2;
+		this.inString = false;
+		this.pendingBackslashes = 0;
+		this.scanBehind = true;
+		return true;
+	}
+
+	/** Scans the bytes a cut left unscanned, so the scan state matches the bytes read. */
+	private catchUp(): void {
+		if (!this.scanBehind) return;
+		this.scanBehind = false;
+		const behind = this.pending;
+		this.pending = [];
+		for (const part of behind) this.scan(part);
+	}
+
+	private scan(chunk: Buffer): void {
 		let i = 0;
 		if (!this.started) {
 			while (i < chunk.length && chunk[i] <= 0x20) i++;
@@ -152,11 +194,31 @@ export class DataArrayParser {
 
 	/** Parses the pending bytes plus `tail`: whole elements separated by commas. */
 	private parseElements(tail: Buffer): void {
+		this.addElements(this.pendingWith(tail));
+	}
+
+	/** As parseElements, but leaves everything as it was when the bytes do not parse. */
+	private tryParseElements(tail: Buffer): boolean {
+		let elements: unknown[];
+		try {
+			elements = this.pendingWith(tail);
+		} catch {
+			return false;
+		}
+		this.addElements(elements);
+		return true;
+	}
+
+	private pendingWith(tail: Buffer): unknown[] {
 		const parts = this.pending.length === 0 ? tail : Buffer.concat([...this.pending, tail]);
+		return JSON.parse(`[${parts.toString('utf8')}]`) as unknown[];
+	}
+
+	private addElements(elements: unknown[]): void {
 		this.pending = [];
-		const elements = JSON.parse(`[${parts.toString('utf8')}]`) as unknown[];
 		// A loop, not push(...elements): one large chunk can hold more elements than the stack.
 		for (const element of elements) this.data.push(element);
+		if (!this.userOpening && elements.length > 0) this.userOpening = userOpeningOf(elements[0]);
 	}
 
 	/**
@@ -164,6 +226,7 @@ export class DataArrayParser {
 	 * shape); throws if the body was not a complete JSON object.
 	 */
 	end(): { data?: unknown[] } {
+		this.catchUp();
 		if (this.rejected || !this.started) {
 			const text = Buffer.concat(this.rejected ?? []).toString('utf8');
 			throw new NotAJsonObjectError(text.slice(0, 2000));
@@ -172,6 +235,15 @@ export class DataArrayParser {
 			throw new Error('The answer ended before its JSON was complete');
 		return this.sawData ? { data: this.data } : {};
 	}
+}
+
+/** `":{"<first key>":` for a `{ "<user id>": { "<first key>": … } }` element, as JSON writes it. */
+function userOpeningOf(element: unknown): Buffer | undefined {
+	if (element === null || typeof element !== 'object' || Array.isArray(element)) return undefined;
+	const [record] = Object.values(element);
+	if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
+	const [firstKey] = Object.keys(record);
+	return firstKey === undefined ? undefined : Buffer.from(`":{${JSON.stringify(firstKey)}:`);
 }
 
 /**
