@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Everything `npm test` checks, in order: build, n8n's scanner lint, strict type checks
-# (against n8n-workflow 1.x and 2.x), then the jest layers — pure functions, each node in
-# n8n's execution engine against the local OpenDialog server, real n8n on both lines
-# (1.123.81 and 2.38.7, each installed on first run into ~/.cache/n8n-nodes-opendialog,
-# a few minutes), and queue mode (n8n main + worker with Redis and PostgreSQL).
+# Everything `npm test` checks, in order: n8n's scanner lint, strict type checks (against
+# n8n-workflow 1.x and 2.x), then the jest layers — pure functions, each node in n8n's
+# execution engine against the local OpenDialog server, real n8n on both lines (1.123.81 and
+# 2.38.7, each installed on first run into ~/.cache/n8n-nodes-opendialog, a few minutes), and
+# queue mode (n8n main + worker with Redis and PostgreSQL). Nothing reads dist/ before the
+# real-n8n layers, whose set-up packs the package with `npm pack`: its prepack builds it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The slow installs run in the background while the package builds and the fast tests run.
+# The slow installs run in the background while the fast checks run.
 mkdir -p .tmp
 pids=()
 for version in $(node -p "Object.values(require('./test/n8n-lines.json')).join(' ')"); do
@@ -17,7 +18,6 @@ done
 bash scripts/install-queue-services.sh >.tmp/install-queue-services.log 2>&1 &
 pids+=($!)
 
-npm run build
 npm run lint
 npm run typecheck
 # The release path: a clean copy's plain `npm pack`, n8n's scanner on source and tarball, actionlint.

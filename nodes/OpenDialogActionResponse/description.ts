@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { attributePairsProperty } from '../shared/items/attribute-pairs';
+
 export const actionResponseProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -49,39 +51,13 @@ export const actionResponseProperties: INodeProperties[] = [
 			'Attributes OpenDialog sets in the conversation after the action. A null value unsets the attribute.',
 		displayOptions: { show: { answer: ['success'] } },
 	},
-	{
+	attributePairsProperty({
 		displayName: 'Attributes to Set',
-		name: 'attributes',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Attribute',
-		default: {},
 		displayOptions: { show: { answer: ['success'], attributesMode: ['defineBelow'] } },
-		options: [
-			{
-				displayName: 'Attribute',
-				name: 'attribute',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. full_name',
-						description: 'Attribute name as the scenario knows it',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. {{ $json.name }}',
-						description: 'An expression; {{ null }} unsets the attribute',
-					},
-				],
-			},
-		],
-	},
+		namePlaceholder: 'e.g. full_name',
+		valuePlaceholder: 'e.g. {{ $json.name }}',
+		valueDescription: 'An expression; {{ null }} unsets the attribute',
+	}),
 	{
 		displayName: 'Attributes (JSON)',
 		name: 'attributesJson',

@@ -7,13 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { isToolUse } from '../shared/items/tool-use';
 import { getConnection } from '../shared/transport/request';
 import { planBatches, type PreparedRow } from './batches';
 import { deeplinkProperties } from './description';
 import { readBatchSize, readOutputSettings, readRow, rowReader } from './parameters';
 import { DeeplinkResults } from './results';
 import { sendBatch } from './send-batch';
-import { isToolUse } from './tool-use';
 
 export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from './parameters';
+import { attributePairsProperty } from '../shared/items/attribute-pairs';
 import { timeoutOption } from '../shared/items/timeout-option';
 
 export const deeplinkProperties: INodeProperties[] = [
@@ -66,38 +67,12 @@ export const deeplinkProperties: INodeProperties[] = [
 		description:
 			'User attributes pre-loaded into the conversation. Values must be text, numbers, true/false or lists of those; empty values are left out. As an AI Agent tool, Define Below with one value per attribute says best what the model should fill in.',
 	},
-	{
+	attributePairsProperty({
 		displayName: 'Attributes to Send',
-		name: 'attributes',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Attribute',
-		default: {},
 		displayOptions: { show: { attributesMode: ['defineBelow'] } },
-		options: [
-			{
-				displayName: 'Attribute',
-				name: 'attribute',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. first_name',
-						description: 'Attribute name as the scenario knows it',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. {{ $json.firstName }}',
-					},
-				],
-			},
-		],
-	},
+		namePlaceholder: 'e.g. first_name',
+		valuePlaceholder: 'e.g. {{ $json.firstName }}',
+	}),
 	{
 		displayName: 'Attributes (JSON)',
 		name: 'attributesJson',

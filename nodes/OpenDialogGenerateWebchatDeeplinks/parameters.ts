@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { itemParameterReader, type ItemParameterReader } from '../shared/items/parameters';
 
 import { InputError } from '../shared/items/input-error';
+import { isToolUse } from '../shared/items/tool-use';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
 import { fieldReadingParameterReader } from './field-read-parameters';
-import { isToolUse, pickToolArguments, toolArgumentNames } from './tool-use';
+import { pickToolArguments, toolArgumentNames } from './tool-use';
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 1000;

@@ -4,11 +4,6 @@
  * `toolCallId`. Only the arguments the node declares with `$fromAI()` are the contact's data.
  */
 
-/** n8n registers a node's tool form as `<type>Tool`; its engine adds `toolCallId` to the item. */
-export function isToolUse(nodeType: string, items: Array<{ json: object }>): boolean {
-	return nodeType.endsWith('Tool') || items.some((item) => 'toolCallId' in item.json);
-}
-
 const FROM_AI_KEY = /\$fromAI\s*\(\s*(["'`])((?:(?!\1)[^\\])*)\1/gi;
 
 /** The keys of every `$fromAI('key', …)` in the node's parameters: the tool's own arguments. */

@@ -9,12 +9,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { fetchInteractionWindows } from '../shared/api/interactions-api';
 import { errorItem, toItemError } from '../shared/items/item-errors';
+import { isToolUse } from '../shared/items/tool-use';
 import { getConnection } from '../shared/transport/request';
 import { interactionsProperties } from './description';
 import { groupInteractionsByUser } from '../shared/api/interactions';
 import { readOutputShape, shapeOutput } from './output';
 import { buildInteractionsQuery } from './query';
-import { isToolUse, toolErrorResult, toToolResult } from './tool-output';
+import { toolErrorResult, toToolResult } from './tool-output';
 
 export class OpenDialogGetInteractions implements INodeType {
 	description: INodeTypeDescription = {

@@ -2,11 +2,6 @@ import type { IDataObject, NodeApiError, NodeOperationError } from 'n8n-workflow
 
 import type { ShapedOutput } from './output';
 
-/** n8n runs a node as an AI Agent tool under a derived type whose name ends in "Tool". */
-export function isToolUse(nodeType: string): boolean {
-	return nodeType.endsWith('Tool');
-}
-
 export interface QueriedRange {
 	range: { from: string; to: string };
 	filters: Record<string, string>;

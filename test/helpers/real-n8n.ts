@@ -7,6 +7,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
 	closeSync,
+	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	openSync,
@@ -114,6 +115,9 @@ export class RealN8n {
 			// No calls home from a test run.
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			// The editor's node list would fetch n8n's verified community nodes from n8n's API.
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			...withoutMcpRegistry(installDir),
 			// The user folder is a temp folder; n8n would otherwise warn about its mode bits.
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			// The workflows' timezone, so offset-less dates mean the same thing in every run.
@@ -240,6 +244,18 @@ export class RealN8n {
 	dispose(): void {
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+/**
+ * n8n 2.x fetches its MCP server registry from api.n8n.io at start-up and prints a stack when
+ * offline; only disabling the module stops it. n8n 1.x has no such module and refuses to start
+ * when asked to disable one it does not know.
+ */
+function withoutMcpRegistry(installDir: string): NodeJS.ProcessEnv {
+	const hasModule = existsSync(
+		path.join(installDir, 'node_modules', 'n8n', 'dist', 'modules', 'mcp-registry'),
+	);
+	return hasModule ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {};
 }
 
 function withoutTestRunnerVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

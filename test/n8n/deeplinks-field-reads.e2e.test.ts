@@ -1,3 +1,4 @@
+import { FIELD_READS, fieldShapeContactsCode } from '../helpers/contacts';
 import { CREDENTIALS, useRealN8n } from '../helpers/n8n-fixture';
 import { credentialRef, workflowWithBranches, type WorkflowNode } from '../helpers/workflows';
 
@@ -7,37 +8,11 @@ const fixture = useRealN8n({ maxDatasetRows: 1000 });
 
 const DEEPLINKS = 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks';
 
-/** Contacts whose fields take every shape a mapping meets: missing, null, numbers, lists, objects. */
-const CONTACTS_CODE = (count: number) => `
-return Array.from({ length: ${count} }, (_, n) => ({ json: {
-	email: 'c' + n + '@example.com',
-	'first name': n % 5 === 0 ? null : 'Contact ' + n,
-	...(n % 3 === 0 ? {} : { plan: n % 2 ? 'gold' : 7 }),
-	score: n * 1.5,
-	vip: n % 2 === 0,
-	tags: ['a', n],
-	address: n % 4 === 0 ? null : { city: 'City ' + n, lines: ['1 High St', n] },
-	empty: '',
-} }));`;
-
-const READS: Record<string, string> = {
-	first: '$json["first name"]',
-	plan: "$json['plan']",
-	score: '$json.score',
-	vip: '$json.vip',
-	tags: '$json.tags',
-	tag1: '$json.tags[1]',
-	city: '$json.address.city',
-	line0: '$json["address"].lines[0]',
-	missing: '$json.missing',
-	empty: '$json.empty',
-};
-
 const contacts = (name: string, count: number): WorkflowNode => ({
 	name,
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
-	parameters: { jsCode: CONTACTS_CODE(count) },
+	parameters: { jsCode: fieldShapeContactsCode(count) },
 });
 
 /** `form` wraps each read: as it is (read from the item), or in parentheses (evaluated by n8n). */
@@ -55,7 +30,7 @@ const deeplinks = (
 		userId: form('$json.email'),
 		attributesMode: 'defineBelow',
 		attributes: {
-			attribute: Object.entries(READS).map(([attribute, read]) => ({
+			attribute: Object.entries(FIELD_READS).map(([attribute, read]) => ({
 				name: attribute,
 				value: form(read),
 			})),

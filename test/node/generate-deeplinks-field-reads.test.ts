@@ -1,41 +1,14 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { OpenDialogGenerateWebchatDeeplinks } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/OpenDialogGenerateWebchatDeeplinks.node';
+import { FIELD_READS, fieldShapeContacts } from '../helpers/contacts';
 import { useLocalOpenDialog } from '../helpers/local-server';
 import { runNode } from '../helpers/run-node';
 
 const od = useLocalOpenDialog({ maxDatasetRows: 1000 });
 
-/** Contacts whose fields take every shape a mapping meets: missing, null, numbers, lists, objects. */
-const contacts = (count: number): INodeExecutionData[] =>
-	Array.from({ length: count }, (_, n) => ({
-		json: {
-			email: `c${n}@example.com`,
-			'first name': n % 5 === 0 ? null : `Contact ${n}`,
-			...(n % 3 === 0 ? {} : { plan: n % 2 ? 'gold' : 7 }),
-			score: n * 1.5,
-			vip: n % 2 === 0,
-			tags: ['a', n],
-			address: n % 4 === 0 ? null : { city: `City ${n}`, lines: ['1 High St', n] },
-			empty: '',
-		},
-	}));
-
 /** Plain field reads, and the same reads in a form only n8n's evaluation answers. */
-const READS = {
-	email: '$json.email',
-	first: '$json["first name"]',
-	plan: "$json['plan']",
-	score: '$json.score',
-	vip: '$json.vip',
-	tags: '$json.tags',
-	tag1: '$json.tags[1]',
-	city: '$json.address.city',
-	line0: '$json["address"].lines[0]',
-	missing: '$json.missing',
-	deepMissing: '$json.missing.city',
-	empty: '$json.empty',
-};
+const READS = { email: '$json.email', ...FIELD_READS, deepMissing: '$json.missing.city' };
 
 const slow = (read: string) => `={{ (${read}) }}`;
 const fast = (read: string) => `={{ ${read} }}`;
@@ -65,7 +38,7 @@ const sentDatasets = () =>
 		.flatMap((request) => (request.body as { dataset: unknown[] }).dataset);
 
 test('plain $json field reads send exactly what n8n evaluating them sends, item by item', async () => {
-	const items = contacts(40);
+	const items = fieldShapeContacts(40);
 	const evaluated = await generate(slow, items);
 	const evaluatedRows = sentDatasets();
 	od.server.reset({ maxDatasetRows: 1000 });

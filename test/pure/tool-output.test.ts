@@ -8,7 +8,7 @@ import {
 	SIMPLIFIED_TEXT_CHARS,
 	simplifyUser,
 } from '../../nodes/OpenDialogGetInteractions/simplify';
-import { isToolUse, toToolResult } from '../../nodes/OpenDialogGetInteractions/tool-output';
+import { toToolResult } from '../../nodes/OpenDialogGetInteractions/tool-output';
 import type { UserInteractions } from '../../nodes/shared/api/types';
 import { InputError } from '../../nodes/shared/items/input-error';
 
@@ -155,9 +155,4 @@ describe('toToolResult', () => {
 			{ note: expect.stringMatching(/^Showing the first 1 of 9 users\./) },
 		]);
 	});
-});
-
-test('a node runs as a tool under a type name ending in Tool, as n8n derives it', () => {
-	expect(isToolUse('n8n-nodes-opendialog.openDialogGetInteractionsTool')).toBe(true);
-	expect(isToolUse('n8n-nodes-opendialog.openDialogGetInteractions')).toBe(false);
 });

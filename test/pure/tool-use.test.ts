@@ -1,8 +1,8 @@
 import {
-	isToolUse,
 	pickToolArguments,
 	toolArgumentNames,
 } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/tool-use';
+import { isToolUse } from '../../nodes/shared/items/tool-use';
 
 describe('AI Agent tool use', () => {
 	test('is recognised by the Tool node type n8n gives a node used as a tool', () => {
@@ -12,6 +12,11 @@ describe('AI Agent tool use', () => {
 		expect(
 			isToolUse('n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks', [{ json: {} }]),
 		).toBe(false);
+	});
+
+	test('is recognised by the Tool node type alone when no items are given', () => {
+		expect(isToolUse('n8n-nodes-opendialog.openDialogGetInteractionsTool')).toBe(true);
+		expect(isToolUse('n8n-nodes-opendialog.openDialogGetInteractions')).toBe(false);
 	});
 
 	test('is recognised by the toolCallId n8n adds to a tool item', () => {
