@@ -60,6 +60,7 @@ export class N8nServer {
 		try {
 			await waitUntilReady(server.url, process);
 			await server.signIn();
+			await server.waitForWorkflowRoutes();
 			ready = true;
 		} finally {
 			// A server that never became usable is not left running.
@@ -89,6 +90,21 @@ export class N8nServer {
 		if (!response.ok)
 			throw new Error(`owner sign-in failed: ${response.status} ${await response.text()}`);
 		this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+	}
+
+	/**
+	 * On a loaded machine n8n can sign the owner in before its workflow routes exist; they
+	 * answer 404 until then.
+	 */
+	private async waitForWorkflowRoutes(deadline = Date.now() + 30_000): Promise<void> {
+		while (Date.now() < deadline) {
+			const response = await fetch(`${this.url}/rest/workflows`, {
+				headers: { cookie: this.cookie },
+			});
+			if (response.status !== 404) return;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n's workflow routes did not appear at ${this.url}`);
 	}
 
 	/** Calls n8n's REST API (`/rest/…`) as the owner; returns its `data`. */
