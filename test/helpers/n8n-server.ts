@@ -101,6 +101,7 @@ export class N8nServer {
 			const response = await fetch(`${this.url}/rest/workflows`, {
 				headers: { cookie: this.cookie },
 			});
+			await response.body?.cancel();
 			if (response.status !== 404) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
