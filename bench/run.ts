@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 
+import { runProfiles } from './profile';
 import { runSideBySide } from './side-by-side';
 import { startServerProcess, type ServerProcess } from './server-process';
 
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
 		if (!only || only === 'interactions') await interactionsAtScale(server);
 		if (!only || only === 'deeplinks') await deeplinksAtScale(server);
 		if (!only || only === 'n8n') await runSideBySide(server, table);
+		if (!only || only === 'profile') await runProfiles(server, table);
 	} finally {
 		server.stop();
 	}

@@ -15,7 +15,7 @@ import type { ServerProcess } from './server-process';
 type Table = (headers: string[], rows: string[][]) => void;
 
 const ROOT = path.resolve(__dirname, '..');
-const N8N_VERSIONS = (process.env.BENCH_N8N_VERSIONS ?? '1.123.81,2.38.7').split(',');
+export const N8N_VERSIONS = (process.env.BENCH_N8N_VERSIONS ?? '1.123.81,2.38.7').split(',');
 const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000,50000').split(',').map(Number);
 /**
  * From this many users the run data is too large for `n8n execute` to print; both sides then
@@ -35,7 +35,7 @@ const EXPRESSIONS = {
 };
 
 /** The install folder of an n8n line, or undefined while it is not (yet) installed. */
-function installedN8n(version: string): string | undefined {
+export function installedN8n(version: string): string | undefined {
 	const cache =
 		process.env.OPENDIALOG_N8N_CACHE ??
 		path.join(process.env.HOME ?? '', '.cache', 'n8n-nodes-opendialog');
@@ -49,7 +49,7 @@ function installedN8n(version: string): string | undefined {
 	return dir;
 }
 
-function executionTime(run: N8nRun, ...nodes: string[]): number {
+export function executionTime(run: N8nRun, ...nodes: string[]): number {
 	return nodes.reduce((sum, node) => {
 		const task = run.data.resultData.runData[node]?.[0];
 		if (!task?.data)
@@ -218,12 +218,8 @@ function linksWorkflows(server: ServerProcess, contacts: number) {
 	];
 }
 
-async function measureLine(
-	version: string,
-	installDir: string,
-	server: ServerProcess,
-	table: Table,
-) {
+/** An n8n of the given install with the package, the bench credential and workflows. */
+export async function benchN8n(installDir: string, server: ServerProcess): Promise<RealN8n> {
 	// Sub-workflows are not saved either, so saving 50,000 users' run data is not timed.
 	const n8n = new RealN8n(
 		installDir,
@@ -231,39 +227,69 @@ async function measureLine(
 		undefined,
 		{ EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false' },
 	);
-	const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-	const all: Record<string, number[]> = {};
-	const run = async (id: string): Promise<N8nRun> => {
-		const result = await n8n.execute(id);
-		if (!result.run || result.run.data.resultData.error)
+	await n8n.importCredentials([
+		{
+			id: 'od-bench',
+			name: 'OpenDialog bench',
+			type: 'openDialogApi',
+			data: { baseUrl: server.url, apiToken: server.token, apiVersion: 'public' },
+		},
+	]);
+	for (const workflow of workflows(server)) await n8n.importWorkflow(workflow);
+	return n8n;
+}
+
+/** Gives the test server a tenant of `users` × 20 interactions, answered in `style`. */
+export async function useTenant(
+	server: ServerProcess,
+	users: number,
+	style: (typeof STYLES)[number],
+): Promise<void> {
+	await server.admin('POST', 'reset', {
+		answerStyle: style,
+		tenant: { users, interactionsPerUser: 20, ...TENANT_RANGE, seed: 1 },
+	});
+	// The buffered answer is encoded once: here, so neither side pays for building it.
+	await fetch(`${server.url}/public/api/user-interactions?${new URLSearchParams(RANGE)}`, {
+		headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' },
+	}).then((response) => response.arrayBuffer());
+}
+
+/**
+ * Runs a workflow once; throws with n8n's output when it did not complete. n8n 2.x now and then
+ * dies while printing a large run (the run is complete, the print is cut): that run is redone.
+ */
+export async function runWorkflow(
+	n8n: RealN8n,
+	id: string,
+	extraEnv: NodeJS.ProcessEnv = {},
+): Promise<N8nRun> {
+	for (let attempt = 1; ; attempt++) {
+		const result = await n8n.execute(id, extraEnv);
+		if (result.run && !result.run.data.resultData.error) return result.run;
+		if (result.run || attempt === 3)
 			throw new Error(
 				`${id} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
 			);
-		return result.run;
-	};
-	try {
-		await n8n.importCredentials([
-			{
-				id: 'od-bench',
-				name: 'OpenDialog bench',
-				type: 'openDialogApi',
-				data: { baseUrl: server.url, apiToken: server.token, apiVersion: 'public' },
-			},
-		]);
-		for (const workflow of workflows(server)) await n8n.importWorkflow(workflow);
+	}
+}
 
+async function measureLine(
+	version: string,
+	installDir: string,
+	server: ServerProcess,
+	table: Table,
+) {
+	const n8n = await benchN8n(installDir, server);
+	const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+	const all: Record<string, number[]> = {};
+	const run = (id: string) => runWorkflow(n8n, id);
+	try {
 		const rows: string[][] = [];
 		for (const users of USER_COUNTS) {
 			const large = users >= SUB_WORKFLOW_FROM_USERS;
 			for (const style of STYLES) {
-				await server.admin('POST', 'reset', {
-					answerStyle: style,
-					tenant: { users, interactionsPerUser: 20, ...TENANT_RANGE, seed: 1 },
-				});
-				// The buffered answer is encoded once: here, so neither side pays for building it.
-				await fetch(`${server.url}/public/api/user-interactions?${new URLSearchParams(RANGE)}`, {
-					headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' },
-				}).then((response) => response.arrayBuffer());
+				await useTenant(server, users, style);
 				const ours: number[] = [];
 				const byHand: number[] = [];
 				let counts = '';

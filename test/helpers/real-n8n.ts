@@ -163,9 +163,10 @@ export class RealN8n {
 	private async n8n(
 		args: string[],
 		outputFile?: string,
+		extraEnv: NodeJS.ProcessEnv = {},
 	): Promise<{ exitCode: number; stdout: string; stderr: string }> {
 		const bin = path.join(this.installDir, 'node_modules', '.bin', 'n8n');
-		const env = await this.processEnv();
+		const env = await this.processEnv(extraEnv);
 		return new Promise((resolve, reject) => {
 			// n8n exits right after printing: a pipe can lose the tail, a file cannot.
 			const out = outputFile ?? path.join(this.userFolder, `out-${Date.now()}.txt`);
@@ -201,14 +202,16 @@ export class RealN8n {
 			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
-	async execute(workflowId: string): Promise<ExecutionResult> {
-		let result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
+	/** Runs the workflow once; `extraEnv` is for this run only (e.g. a profiler's NODE_OPTIONS). */
+	async execute(workflowId: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ExecutionResult> {
+		const args = ['execute', `--id=${workflowId}`, '--rawOutput'];
+		let result = await this.n8n(args, undefined, extraEnv);
 		// On a loaded machine n8n's start-up can fail before the workflow runs (SQLite's connection
 		// timing out, a task runner not starting): it prints neither a run nor an execution error
 		// then, and one more try is fair.
 		const output = result.stdout + result.stderr;
 		if (parseRun(result.stdout) === undefined && !/Execution error/.test(output)) {
-			result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
+			result = await this.n8n(args, undefined, extraEnv);
 		}
 		return { ...result, run: parseRun(result.stdout) };
 	}
