@@ -255,23 +255,16 @@ export async function useTenant(
 	}).then((response) => response.arrayBuffer());
 }
 
-/**
- * Runs a workflow once; throws with n8n's output when it did not complete. n8n 2.x now and then
- * dies while printing a large run (the run is complete, the print is cut): that run is redone.
- */
+/** Runs a workflow once; throws with n8n's output when it did not complete. */
 export async function runWorkflow(
 	n8n: RealN8n,
 	id: string,
 	extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<N8nRun> {
-	for (let attempt = 1; ; attempt++) {
-		const result = await n8n.execute(id, extraEnv);
-		if (result.run && !result.run.data.resultData.error) return result.run;
-		if (result.run || attempt === 3)
-			throw new Error(
-				`${id} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
-			);
-	}
+	const result = await n8n.execute(id, extraEnv);
+	if (!result.run || result.run.data.resultData.error)
+		throw new Error(`${id} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+	return result.run;
 }
 
 async function measureLine(

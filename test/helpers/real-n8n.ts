@@ -269,12 +269,15 @@ function withoutTestRunnerVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	);
 }
 
-/** The run data is the JSON document n8n prints; log lines may come before it. */
+/** The run data is the JSON document n8n prints. */
 function parseRun(stdout: string): N8nRun | undefined {
-	const start = stdout.search(/^\{/m);
-	if (start < 0) return undefined;
+	// n8n prints the run indented, from a line `{` to a line `}`; its log lines (a task runner
+	// registering, say) can come before or after it.
+	const start = stdout.search(/^\{$/m);
+	const end = stdout.lastIndexOf('\n}');
+	if (start < 0 || end < start) return undefined;
 	try {
-		return JSON.parse(stdout.slice(start)) as N8nRun;
+		return JSON.parse(stdout.slice(start, end + 2)) as N8nRun;
 	} catch {
 		return undefined;
 	}
