@@ -16,7 +16,7 @@ import {
 	N8N_VERSIONS,
 	runWorkflow,
 	useTenant,
-} from './side-by-side';
+} from './real-n8n-bench';
 
 type Table = (headers: string[], rows: string[][]) => void;
 

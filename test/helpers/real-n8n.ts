@@ -202,6 +202,25 @@ export class RealN8n {
 			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
+	/**
+	 * Publishes the workflow's current version: n8n 2.x runs a sub-workflow only once it is
+	 * published. n8n 1.x has no publishing and runs any sub-workflow.
+	 */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		const command = path.join(
+			this.installDir,
+			'node_modules',
+			'n8n',
+			'dist',
+			'commands',
+			'publish',
+		);
+		if (!existsSync(command)) return;
+		const result = await this.n8n(['publish:workflow', `--id=${workflowId}`]);
+		if (result.exitCode !== 0)
+			throw new Error(`publish:workflow failed:\n${result.stdout}\n${result.stderr}`);
+	}
+
 	/** Runs the workflow once; `extraEnv` is for this run only (e.g. a profiler's NODE_OPTIONS). */
 	async execute(workflowId: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ExecutionResult> {
 		const args = ['execute', `--id=${workflowId}`, '--rawOutput'];
