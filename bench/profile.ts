@@ -16,9 +16,8 @@ import {
 	N8N_VERSIONS,
 	runWorkflow,
 	useTenant,
+	type Table,
 } from './real-n8n-bench';
-
-type Table = (headers: string[], rows: string[][]) => void;
 
 const USERS = Number(process.env.BENCH_PROFILE_USERS ?? 5000);
 const TOP = 12;

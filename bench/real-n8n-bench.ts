@@ -9,9 +9,16 @@ import type { ServerProcess } from './server-process';
 
 export type AnswerStyle = 'streamed' | 'laravel';
 
+/** Prints a markdown table (bench/run.ts's). */
+export type Table = (headers: string[], rows: string[][]) => void;
+
 const ROOT = path.resolve(__dirname, '..');
 export const N8N_VERSIONS = (process.env.BENCH_N8N_VERSIONS ?? '1.123.81,2.38.7').split(',');
-const TENANT_RANGE = { from: Date.UTC(2024, 4, 1) / 1000, to: Date.UTC(2024, 4, 8) / 1000 - 1 };
+/** The 7 days every benchmark tenant's interactions fall in, as epoch seconds. */
+export const TENANT_RANGE = {
+	from: Date.UTC(2024, 4, 1) / 1000,
+	to: Date.UTC(2024, 4, 8) / 1000 - 1,
+};
 
 /** The install folder of an n8n line, or undefined while it is not (yet) installed. */
 export function installedN8n(version: string): string | undefined {

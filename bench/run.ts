@@ -9,12 +9,12 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 
 import { runProfiles } from './profile';
+import { TENANT_RANGE } from './real-n8n-bench';
 import { runSideBySide } from './side-by-side';
 import { startServerProcess, type ServerProcess } from './server-process';
 
 const FROM = '2024-05-01T00:00:00';
 const TO = '2024-05-07T23:59:59';
-const TENANT_RANGE = { from: Date.UTC(2024, 4, 1) / 1000, to: Date.UTC(2024, 4, 8) / 1000 - 1 };
 
 function measure(kind: string, args: object): Record<string, number> {
 	const output = execFileSync(

@@ -12,11 +12,10 @@ import {
 	N8N_VERSIONS,
 	runWorkflow,
 	useTenant,
+	type Table,
 	type AnswerStyle,
 } from './real-n8n-bench';
 import type { ServerProcess } from './server-process';
-
-type Table = (headers: string[], rows: string[][]) => void;
 
 const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000,50000').split(',').map(Number);
 /**
