@@ -47,26 +47,38 @@ function callerWorkflow(id: string, subWorkflowId: string) {
 	]);
 }
 
+/** How the hand-built HTTP Request sends the token. */
+type TokenIn = 'header' | 'credential';
+
+/** The Bearer Auth credential a careful user stores the token in, instead of the workflow. */
+export const BEARER_CREDENTIAL_ID = 'bearer-bench';
+
 function httpRequest(
 	name: string,
 	server: ServerProcess,
 	parameters: Record<string, unknown>,
+	tokenIn: TokenIn = 'header',
 ): WorkflowNode {
+	const auth =
+		tokenIn === 'header' ? [{ name: 'Authorization', value: `Bearer ${server.token}` }] : [];
 	return {
 		name,
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
 		parameters: {
+			...(tokenIn === 'credential'
+				? { authentication: 'genericCredentialType', genericAuthType: 'httpBearerAuth' }
+				: {}),
 			sendHeaders: true,
 			headerParameters: {
-				parameters: [
-					{ name: 'Authorization', value: `Bearer ${server.token}` },
-					{ name: 'Accept', value: 'application/json' },
-				],
+				parameters: [...auth, { name: 'Accept', value: 'application/json' }],
 			},
 			options: {},
 			...parameters,
 		},
+		...(tokenIn === 'credential'
+			? { credentials: { httpBearerAuth: { id: BEARER_CREDENTIAL_ID, name: 'Bearer bench' } } }
+			: {}),
 	};
 }
 
@@ -82,17 +94,22 @@ export function workflows(server: ServerProcess, contactCounts: number[]) {
 		},
 		credentials: credentialRef('od-bench'),
 	};
-	const byHand: WorkflowNode[] = [
-		httpRequest('HTTP Request', server, {
-			url: `${server.url}/public/api/user-interactions`,
-			sendQuery: true,
-			queryParameters: {
-				parameters: [
-					{ name: 'from', value: RANGE.from },
-					{ name: 'to', value: RANGE.to },
-				],
+	const byHand = (tokenIn: TokenIn): WorkflowNode[] => [
+		httpRequest(
+			'HTTP Request',
+			server,
+			{
+				url: `${server.url}/public/api/user-interactions`,
+				sendQuery: true,
+				queryParameters: {
+					parameters: [
+						{ name: 'from', value: RANGE.from },
+						{ name: 'to', value: RANGE.to },
+					],
+				},
 			},
-		}),
+			tokenIn,
+		),
 		{
 			name: 'Split Out',
 			type: 'n8n-nodes-base.splitOut',
@@ -101,9 +118,10 @@ export function workflows(server: ServerProcess, contactCounts: number[]) {
 	];
 	return [
 		chainWorkflow('bench-get', [getInteractions]),
-		chainWorkflow('bench-get-by-hand', byHand),
+		chainWorkflow('bench-get-by-hand', byHand('header')),
+		chainWorkflow('bench-get-by-hand-credential', byHand('credential')),
 		subWorkflow('bench-get-sub', [getInteractions]),
-		subWorkflow('bench-get-by-hand-sub', byHand),
+		subWorkflow('bench-get-by-hand-sub', byHand('header')),
 		callerWorkflow('bench-get-large', 'bench-get-sub'),
 		callerWorkflow('bench-get-by-hand-large', 'bench-get-by-hand-sub'),
 		...contactCounts.flatMap((contacts) => linksWorkflows(server, contacts)),

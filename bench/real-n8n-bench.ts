@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { packPackage, RealN8n, type N8nRun } from '../test/helpers/real-n8n';
-import { RANGE, workflows } from './n8n-workflows';
+import { BEARER_CREDENTIAL_ID, RANGE, workflows } from './n8n-workflows';
 import type { ServerProcess } from './server-process';
 
 export type AnswerStyle = 'streamed' | 'laravel';
@@ -65,6 +65,12 @@ export async function benchN8n(
 			name: 'OpenDialog bench',
 			type: 'openDialogApi',
 			data: { baseUrl: server.url, apiToken: server.token, apiVersion: 'public' },
+		},
+		{
+			id: BEARER_CREDENTIAL_ID,
+			name: 'Bearer bench',
+			type: 'httpBearerAuth',
+			data: { token: server.token },
 		},
 	]);
 	for (const workflow of workflows(server, contactCounts)) {

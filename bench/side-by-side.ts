@@ -17,7 +17,10 @@ import {
 } from './real-n8n-bench';
 import type { ServerProcess } from './server-process';
 
-const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000,50000').split(',').map(Number);
+const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000,50000')
+	.split(',')
+	.filter(Boolean)
+	.map(Number);
 /**
  * From this many users the run data is too large for `n8n execute` to print; both sides then
  * run as a sub-workflow ending in Limit 1, timed by the calling Execute Workflow node, which
@@ -25,7 +28,10 @@ const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000,50000').split(',').map(N
  */
 const SUB_WORKFLOW_FROM_USERS = 10_000;
 const STYLES: AnswerStyle[] = ['streamed', 'laravel'];
-const CONTACT_COUNTS = (process.env.BENCH_CONTACTS ?? '1000,10000').split(',').map(Number);
+const CONTACT_COUNTS = (process.env.BENCH_CONTACTS ?? '1000,10000')
+	.split(',')
+	.filter(Boolean)
+	.map(Number);
 
 function outputCount(run: N8nRun, node: string): number {
 	return run.data.resultData.runData[node]?.[0]?.data?.main[0]?.length ?? 0;
@@ -52,6 +58,7 @@ async function measureLine(
 				await useTenant(server, users, style);
 				const ours: number[] = [];
 				const byHand: number[] = [];
+				const withCredential: number[] = [];
 				let counts = '';
 				// Interleaved rounds, median of each: one run alone would mostly measure warm-up.
 				for (let round = 0; round < rounds; round++) {
@@ -63,12 +70,20 @@ async function measureLine(
 					}
 					const oursRun = await run('bench-get');
 					const byHandRun = await run('bench-get-by-hand');
+					const withCredentialRun = await run('bench-get-by-hand-credential');
 					ours.push(executionTime(oursRun, 'Get Interactions'));
 					byHand.push(executionTime(byHandRun, 'HTTP Request', 'Split Out'));
-					counts = `${outputCount(oursRun, 'Get Interactions')} / ${outputCount(byHandRun, 'Split Out')}`;
+					withCredential.push(executionTime(withCredentialRun, 'HTTP Request', 'Split Out'));
+					counts = [
+						outputCount(oursRun, 'Get Interactions'),
+						outputCount(byHandRun, 'Split Out'),
+						outputCount(withCredentialRun, 'Split Out'),
+					].join(' / ');
 				}
 				all[`${users} users ${style}: Get Interactions`] = ours;
 				all[`${users} users ${style}: HTTP Request + Split Out`] = byHand;
+				if (!large)
+					all[`${users} users ${style}: same, token in a Bearer Auth credential`] = withCredential;
 				rows.push([
 					users.toLocaleString('en-US'),
 					style === 'laravel' ? 'buffered, Content-Length' : 'streamed',
@@ -76,6 +91,8 @@ async function measureLine(
 					`${median(byHand)} ms`,
 					counts,
 					`${(median(ours) / median(byHand)).toFixed(2)}×`,
+					large ? 'not run' : `${median(withCredential)} ms`,
+					large ? '–' : `${(median(ours) / median(withCredential)).toFixed(2)}×`,
 				]);
 			}
 		}
@@ -90,6 +107,8 @@ async function measureLine(
 				'HTTP Request + Split Out',
 				'items',
 				'package / by hand (≤0.8×)',
+				'by hand, token in a Bearer Auth credential',
+				'package / that',
 			],
 			rows,
 		);
