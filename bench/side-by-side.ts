@@ -17,10 +17,12 @@ import {
 } from './real-n8n-bench';
 import type { ServerProcess } from './server-process';
 
-const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000,50000')
-	.split(',')
-	.filter(Boolean)
-	.map(Number);
+/** A comma-separated list of counts from the environment; set empty, it skips that part. */
+function countsFromEnv(name: string, fallback: string): number[] {
+	return (process.env[name] ?? fallback).split(',').filter(Boolean).map(Number);
+}
+
+const USER_COUNTS = countsFromEnv('BENCH_USERS', '6,5000,50000');
 /**
  * From this many users the run data is too large for `n8n execute` to print; both sides then
  * run as a sub-workflow ending in Limit 1, timed by the calling Execute Workflow node, which
@@ -28,10 +30,7 @@ const USER_COUNTS = (process.env.BENCH_USERS ?? '6,5000,50000')
  */
 const SUB_WORKFLOW_FROM_USERS = 10_000;
 const STYLES: AnswerStyle[] = ['streamed', 'laravel'];
-const CONTACT_COUNTS = (process.env.BENCH_CONTACTS ?? '1000,10000')
-	.split(',')
-	.filter(Boolean)
-	.map(Number);
+const CONTACT_COUNTS = countsFromEnv('BENCH_CONTACTS', '1000,10000');
 
 function outputCount(run: N8nRun, node: string): number {
 	return run.data.resultData.runData[node]?.[0]?.data?.main[0]?.length ?? 0;

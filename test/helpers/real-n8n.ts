@@ -122,6 +122,12 @@ export class RealN8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			// The workflows' timezone, so offset-less dates mean the same thing in every run.
 			GENERIC_TIMEZONE: 'UTC',
+			// Today's defaults, set explicitly: n8n 2.x prints a deprecation notice for each of
+			// these left unset, announcing that its default will change.
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			N8N_RUNNERS_TASK_TIMEOUT: '300',
+			N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
+			N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
 			...extraEnv,
 		};
 		this.installCommunityPackage(tarball);
