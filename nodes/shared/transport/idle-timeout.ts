@@ -20,10 +20,7 @@ export async function* withIdleTimeout<T>(
 	let finished = false;
 	try {
 		for (;;) {
-			const next = iterator.next();
-			// Once the stream is destroyed its pending read rejects; nobody waits for it then.
-			next.catch(() => undefined);
-			const result = await Promise.race([next, stalledAfter(timeoutMs)]);
+			const result = await nextWithin(iterator, timeoutMs);
 			if (result.done) {
 				finished = true;
 				return;
@@ -40,12 +37,26 @@ export async function* withIdleTimeout<T>(
 }
 
 /**
- * Rejects with StalledError after `timeoutMs`. An abort signal rather than a timer: node code
- * in n8n may not use timer globals, and the signal's timer never keeps the process alive.
+ * The iterator's next chunk, or StalledError after `timeoutMs`. An abort signal rather than a
+ * timer: node code in n8n may not use timer globals. Its listener is removed as soon as the
+ * chunk arrives: a signal with a listener lives until it fires, and would keep every chunk it
+ * waited for in memory until then — the whole body, for a body read within the timeout.
  */
-function stalledAfter(timeoutMs: number): Promise<never> {
+function nextWithin<T>(iterator: AsyncIterator<T>, timeoutMs: number): Promise<IteratorResult<T>> {
 	const signal = AbortSignal.timeout(timeoutMs);
-	return new Promise<never>((_resolve, reject) => {
-		signal.addEventListener('abort', () => reject(new StalledError(timeoutMs)), { once: true });
+	return new Promise((resolve, reject) => {
+		const stalled = () => reject(new StalledError(timeoutMs));
+		signal.addEventListener('abort', stalled, { once: true });
+		// Handled either way: after a stall, destroying the stream rejects this read too.
+		iterator.next().then(
+			(result) => {
+				signal.removeEventListener('abort', stalled);
+				resolve(result);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', stalled);
+				reject(error);
+			},
+		);
 	});
 }
