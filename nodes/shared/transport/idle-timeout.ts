@@ -39,8 +39,8 @@ export async function* withIdleTimeout<T>(
 /**
  * The iterator's next chunk, or StalledError after `timeoutMs`. An abort signal rather than a
  * timer: node code in n8n may not use timer globals. Its listener is removed as soon as the
- * chunk arrives: a signal with a listener lives until it fires, and would keep every chunk it
- * waited for in memory until then — the whole body, for a body read within the timeout.
+ * chunk arrives; left in place, each pending signal kept its chunk reachable, so a body read
+ * within the timeout stayed in memory whole until a full garbage collection.
  */
 function nextWithin<T>(iterator: AsyncIterator<T>, timeoutMs: number): Promise<IteratorResult<T>> {
 	const signal = AbortSignal.timeout(timeoutMs);
