@@ -69,15 +69,17 @@ export class N8nServer {
 		return server;
 	}
 
+	private post(path: string, body: object): Promise<Response> {
+		return fetch(`${this.url}/rest${path}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+	}
+
 	private async signIn(): Promise<void> {
-		const post = (path: string, body: object) =>
-			fetch(`${this.url}/rest${path}`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(body),
-			});
-		const { email, password } = OWNER;
-		const setUp = () => post('/owner/setup', { ...OWNER, firstName: 'Test', lastName: 'Owner' });
+		const setUp = () =>
+			this.post('/owner/setup', { ...OWNER, firstName: 'Test', lastName: 'Owner' });
 		let response = await setUp();
 		// On a loaded machine n8n can answer /rest/settings before its owner routes exist.
 		for (let tries = 0; response.status === 404 && tries < 60; tries++) {
@@ -85,16 +87,27 @@ export class N8nServer {
 			response = await setUp();
 		}
 		// An instance started before (same database) already has its owner: sign in instead.
-		if (response.status === 400)
-			response = await post('/login', { emailOrLdapLoginId: email, password });
+		if (response.status === 400) await this.logIn();
+		else await this.keepCookie(response);
+	}
+
+	private async logIn(): Promise<void> {
+		const { email, password } = OWNER;
+		await this.keepCookie(await this.post('/login', { emailOrLdapLoginId: email, password }));
+	}
+
+	private async keepCookie(response: Response): Promise<void> {
 		if (!response.ok)
 			throw new Error(`owner sign-in failed: ${response.status} ${await response.text()}`);
-		this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+		await response.body?.cancel();
+		const cookies = response.headers.getSetCookie();
+		this.cookie = (cookies.find((cookie) => cookie.startsWith('n8n-auth=')) ?? '').split(';')[0];
 	}
 
 	/**
 	 * On a loaded machine n8n can sign the owner in before its workflow routes exist; they
-	 * answer 404 until then.
+	 * answer 404 until then. A loaded n8n 1.x has also refused the cookie of a sign-in that had
+	 * just succeeded (401): the owner then signs in again.
 	 */
 	private async waitForWorkflowRoutes(deadline = Date.now() + 30_000): Promise<void> {
 		while (Date.now() < deadline) {
@@ -102,10 +115,11 @@ export class N8nServer {
 				headers: { cookie: this.cookie },
 			});
 			await response.body?.cancel();
-			if (response.status !== 404) return;
+			if (response.ok) return;
+			if (response.status === 401) await this.logIn();
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		throw new Error(`n8n's workflow routes did not appear at ${this.url}`);
+		throw new Error(`n8n's workflow routes did not answer the signed-in owner at ${this.url}`);
 	}
 
 	/** Calls n8n's REST API (`/rest/…`) as the owner; returns its `data`. */
