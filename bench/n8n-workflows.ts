@@ -53,32 +53,42 @@ type TokenIn = 'header' | 'credential';
 /** The Bearer Auth credential a careful user stores the token in, instead of the workflow. */
 export const BEARER_CREDENTIAL_ID = 'bearer-bench';
 
+/** What sends the token: a header pasted into the node, or the Bearer Auth credential. */
+function tokenSettings(tokenIn: TokenIn, server: ServerProcess) {
+	if (tokenIn === 'header')
+		return {
+			parameters: {},
+			headers: [{ name: 'Authorization', value: `Bearer ${server.token}` }],
+			credentials: undefined,
+		};
+	return {
+		parameters: { authentication: 'genericCredentialType', genericAuthType: 'httpBearerAuth' },
+		headers: [],
+		credentials: { httpBearerAuth: { id: BEARER_CREDENTIAL_ID, name: 'Bearer bench' } },
+	};
+}
+
 function httpRequest(
 	name: string,
 	server: ServerProcess,
 	parameters: Record<string, unknown>,
 	tokenIn: TokenIn = 'header',
 ): WorkflowNode {
-	const auth =
-		tokenIn === 'header' ? [{ name: 'Authorization', value: `Bearer ${server.token}` }] : [];
+	const token = tokenSettings(tokenIn, server);
 	return {
 		name,
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
 		parameters: {
-			...(tokenIn === 'credential'
-				? { authentication: 'genericCredentialType', genericAuthType: 'httpBearerAuth' }
-				: {}),
+			...token.parameters,
 			sendHeaders: true,
 			headerParameters: {
-				parameters: [...auth, { name: 'Accept', value: 'application/json' }],
+				parameters: [...token.headers, { name: 'Accept', value: 'application/json' }],
 			},
 			options: {},
 			...parameters,
 		},
-		...(tokenIn === 'credential'
-			? { credentials: { httpBearerAuth: { id: BEARER_CREDENTIAL_ID, name: 'Bearer bench' } } }
-			: {}),
+		credentials: token.credentials,
 	};
 }
 
