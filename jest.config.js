@@ -1,13 +1,15 @@
 /** Three layers, run by `npm test` in this order: pure functions, each node's execute() in
  * n8n's own execution engine against the local OpenDialog server, and real n8n — every
  * real-n8n test once per n8n line (projects `n8n-1.x` and `n8n-2.x`) — then queue mode. */
+const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
 const N8N_LINES = require('./test/n8n-lines.json');
 
-// n8n-core keeps instance settings in the user folder: keep tests out of the real ~/.n8n.
-process.env.N8N_USER_FOLDER ??= path.join(os.tmpdir(), 'n8n-nodes-opendialog-jest');
+// n8n-core keeps instance settings in the user folder: keep tests out of the real ~/.n8n, and
+// give each run its own folder so that two runs on one machine do not share one.
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-opendialog-jest-'));
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
