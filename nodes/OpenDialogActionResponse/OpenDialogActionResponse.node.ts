@@ -7,8 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { actionFailure, actionSuccess, type ActionAnswer } from '../shared/api/webhook-action';
-import { InputError } from '../shared/items/input-error';
+import {
+	actionFailure,
+	actionSuccess,
+	type ActionAnswer,
+} from '../shared/webhook-action/action-call';
+import { InputError } from '../shared/errors/input-error';
 import { actionResponseProperties } from './description';
 import {
 	buildOutputAttributes,

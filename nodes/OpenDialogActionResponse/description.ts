@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { attributePairsProperty } from '../shared/items/attribute-pairs';
+import { attributePairsProperty } from '../shared/properties/attribute-pairs';
 
 export const actionResponseProperties: INodeProperties[] = [
 	{

@@ -1,5 +1,5 @@
-import type { ActionAttributes } from '../shared/api/webhook-action';
-import { InputError } from '../shared/items/input-error';
+import type { ActionAttributes } from '../shared/webhook-action/action-call';
+import { InputError } from '../shared/errors/input-error';
 
 export type AttributesMode = 'allFields' | 'defineBelow' | 'json';
 

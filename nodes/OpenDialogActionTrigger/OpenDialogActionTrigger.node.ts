@@ -10,7 +10,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionFailure, actionSuccess, readActionAttributes } from '../shared/api/webhook-action';
+import {
+	actionFailure,
+	actionSuccess,
+	readActionAttributes,
+} from '../shared/webhook-action/action-call';
 import { guardAnswers } from './answer-guard';
 import { actionTriggerProperties, DEFAULT_ANSWER_TIMEOUT_SECONDS } from './description';
 import { secretMatches, secretSetupProblem } from './secret';

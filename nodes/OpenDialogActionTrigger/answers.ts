@@ -1,4 +1,8 @@
-import { actionFailure, isActionAnswer, type ActionAnswer } from '../shared/api/webhook-action';
+import {
+	actionFailure,
+	isActionAnswer,
+	type ActionAnswer,
+} from '../shared/webhook-action/action-call';
 
 /**
  * What OpenDialog receives for whatever n8n is about to send: an answer in OpenDialog's format

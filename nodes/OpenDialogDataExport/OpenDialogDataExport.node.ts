@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { explainDisabledExport } from '../shared/api/exports-api';
-import { errorItem, toItemError } from '../shared/items/item-errors';
-import { itemParameterReader } from '../shared/items/parameters';
-import { getConnection } from '../shared/transport/request';
+import { explainDisabledExport } from '../shared/public-api/data-export';
+import { errorItem, toItemError } from '../shared/errors/item-errors';
+import { itemParameterReader } from '../shared/parameters/item-parameters';
+import { getConnection } from '../shared/public-api/connection';
 import { dataExportProperties } from './description';
 import { fetchExportRecords } from './fetch-records';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timeoutOption } from '../shared/items/timeout-option';
+import { timeoutOption } from '../shared/properties/timeout-option';
 
 export const USER_DATA_MAX_PAGE_SIZE = 500;
 export const ANALYTICS_MAX_PAGE_SIZE = 1000;

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { fetchAnalyticsExport, fetchUserDataExport } from '../shared/api/exports-api';
-import type { ItemParameterReader } from '../shared/items/parameters';
-import type { OpenDialogConnection } from '../shared/transport/request';
+import { fetchAnalyticsExport } from '../shared/public-api/analytics-data-export';
+import { fetchUserDataExport } from '../shared/public-api/user-data-export';
+import type { ItemParameterReader } from '../shared/parameters/item-parameters';
+import type { PublicApiConnection } from '../shared/public-api/connection';
 import { ANALYTICS_MAX_PAGE_SIZE, USER_DATA_MAX_PAGE_SIZE } from './description';
 import {
 	buildAnalyticsExportQuery,
@@ -14,7 +15,7 @@ import {
 /** One input item's export: reads its parameters, follows every page, returns the records. */
 export async function fetchExportRecords(
 	context: IExecuteFunctions,
-	connection: OpenDialogConnection,
+	connection: PublicApiConnection,
 	parameter: ItemParameterReader,
 	itemIndex: number,
 ): Promise<IDataObject[]> {

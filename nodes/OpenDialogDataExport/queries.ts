@@ -1,8 +1,8 @@
 /** Node parameters → export query parameters. Pure: invalid input throws an InputError. */
 import type { DateTime } from 'luxon';
 
-import { parseDateInput, toApiDate } from '../shared/items/dates';
-import { InputError } from '../shared/items/input-error';
+import { parseDateInput, toApiDate } from '../shared/dates/dates';
+import { InputError } from '../shared/errors/input-error';
 
 /** The Analytics Data Export's documented bound on `chatbot_user_id`. */
 const MAX_CHATBOT_USER_ID_LENGTH = 384;

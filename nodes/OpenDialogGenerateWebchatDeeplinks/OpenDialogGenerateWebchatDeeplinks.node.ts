@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isToolUse } from '../shared/items/tool-use';
-import { getConnection } from '../shared/transport/request';
+import { isToolUse } from '../shared/agent-tool/tool-use';
+import { getConnection } from '../shared/public-api/connection';
 import { planBatches, type PreparedRow } from './batches';
 import { deeplinkProperties } from './description';
 import { readBatchSize, readOutputSettings, readRow, rowReader } from './parameters';

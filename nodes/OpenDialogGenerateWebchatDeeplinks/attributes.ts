@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { InputError } from '../shared/items/input-error';
-import type { AttributeValue, DatasetRow } from '../shared/api/types';
+import { InputError } from '../shared/errors/input-error';
+import type { AttributeValue, DatasetRow } from '../shared/public-api/deeplinks';
 
 type Scalar = string | number | boolean;
 

@@ -1,4 +1,4 @@
-import type { DatasetRow, Deeplink } from '../shared/api/types';
+import type { DatasetRow, Deeplink } from '../shared/public-api/deeplinks';
 
 export interface ScenarioRef {
 	scenario_id?: string;

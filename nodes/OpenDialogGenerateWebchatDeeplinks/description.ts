@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from './parameters';
-import { attributePairsProperty } from '../shared/items/attribute-pairs';
-import { timeoutOption } from '../shared/items/timeout-option';
+import { attributePairsProperty } from '../shared/properties/attribute-pairs';
+import { timeoutOption } from '../shared/properties/timeout-option';
 
 export const deeplinkProperties: INodeProperties[] = [
 	{

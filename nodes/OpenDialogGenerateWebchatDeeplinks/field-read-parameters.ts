@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { itemParameterReader, type ItemParameterReader } from '../shared/items/parameters';
+import {
+	itemParameterReader,
+	type ItemParameterReader,
+} from '../shared/parameters/item-parameters';
 import { parseFieldRead, readField, type FieldRead } from './field-reads';
 
 type Resolver = (json: unknown) => FieldRead;

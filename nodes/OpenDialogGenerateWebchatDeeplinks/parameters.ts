@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { itemParameterReader, type ItemParameterReader } from '../shared/items/parameters';
+import {
+	itemParameterReader,
+	type ItemParameterReader,
+} from '../shared/parameters/item-parameters';
 
-import { InputError } from '../shared/items/input-error';
-import { isToolUse } from '../shared/items/tool-use';
+import { InputError } from '../shared/errors/input-error';
+import { isToolUse } from '../shared/agent-tool/tool-use';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
 import { fieldReadingParameterReader } from './field-read-parameters';

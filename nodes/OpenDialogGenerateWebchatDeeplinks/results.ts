@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeItemRanges, errorItem, toItemError } from '../shared/items/item-errors';
-import type { Deeplink } from '../shared/api/types';
-import { InputError } from '../shared/items/input-error';
+import { describeItemRanges, errorItem, toItemError } from '../shared/errors/item-errors';
+import type { Deeplink } from '../shared/public-api/deeplinks';
+import { InputError } from '../shared/errors/input-error';
 import type { OutputSettings } from './parameters';
 
 /**

@@ -1,12 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	openDialogApiRequest,
-	OpenDialogApiError,
-	type OpenDialogConnection,
-} from '../shared/transport/request';
-import type { Deeplink } from '../shared/api/types';
+import type { PublicApiConnection } from '../shared/public-api/connection';
+import { requestDeeplinks, type Deeplink } from '../shared/public-api/deeplinks';
+import { OpenDialogApiError } from '../shared/transport/request';
 import { matchLinks, MISMATCH_HINT, rowRejections, type Batch } from './batches';
 
 export type RowOutcome = { link: Deeplink } | { error: NodeApiError | NodeOperationError };
@@ -19,21 +16,19 @@ export type RowOutcome = { link: Deeplink } | { error: NodeApiError | NodeOperat
  */
 export async function sendBatch(
 	context: IExecuteFunctions,
-	connection: OpenDialogConnection,
+	connection: PublicApiConnection,
 	batch: Batch,
 	resendWithoutRejected: boolean,
 ): Promise<Map<number, RowOutcome>> {
 	const outcomes = new Map<number, RowOutcome>();
 	let pending = batch.rows;
 	while (pending.length > 0) {
-		const attempt = await openDialogApiRequest<unknown>(context, connection, {
-			method: 'POST',
-			endpoint: 'generateWebchatDeeplink',
-			body: { ...batch.scenario, dataset: pending.map((prepared) => prepared.row) },
-			itemIndex: pending[0].itemIndex,
-			// A 500 may come after the links were made: only a refused request is sent again.
-			retry: 'refused-only',
-		}).then(
+		const attempt = await requestDeeplinks(
+			context,
+			connection,
+			{ ...batch.scenario, dataset: pending.map((prepared) => prepared.row) },
+			pending[0].itemIndex,
+		).then(
 			(response) => ({ response }),
 			(failure: unknown) => ({ failure }),
 		);

@@ -7,12 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { fetchInteractionWindows } from '../shared/api/interactions-api';
-import { errorItem, toItemError } from '../shared/items/item-errors';
-import { isToolUse } from '../shared/items/tool-use';
-import { getConnection } from '../shared/transport/request';
+import {
+	fetchInteractionWindows,
+	groupInteractionsByUser,
+} from '../shared/public-api/interactions';
+import { errorItem, toItemError } from '../shared/errors/item-errors';
+import { isToolUse } from '../shared/agent-tool/tool-use';
+import { getConnection } from '../shared/public-api/connection';
 import { interactionsProperties } from './description';
-import { groupInteractionsByUser } from '../shared/api/interactions';
 import { readOutputShape, shapeOutput } from './output';
 import { buildInteractionsQuery } from './query';
 import { toolErrorResult, toToolResult } from './tool-output';

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toInteractionItems } from '../shared/api/interactions';
-import type { UserInteractions } from '../shared/api/types';
-import { InputError } from '../shared/items/input-error';
+import { toInteractionItems, type UserInteractions } from '../shared/public-api/interactions';
+import { InputError } from '../shared/errors/input-error';
 import { simplifyUser } from './simplify';
 
 export interface OutputShape {

@@ -1,10 +1,10 @@
 import type { DateTime } from 'luxon';
 
-import { parseDateInput, toApiDate, toApiEchoDate } from '../shared/items/dates';
-import { InputError } from '../shared/items/input-error';
-import type { ApiVersion } from '../shared/api/types';
-import { readFilters } from '../shared/items/filters';
-import { planDateWindows, type DateWindow } from '../shared/items/windows';
+import { parseDateInput, toApiDate, toApiEchoDate } from '../shared/dates/dates';
+import { InputError } from '../shared/errors/input-error';
+import type { ApiVersion } from '../shared/public-api/connection';
+import { readFilters } from '../shared/properties/filters';
+import { planDateWindows, type DateWindow } from '../shared/dates/windows';
 
 /** Beyond this a run would be thousands of requests: almost certainly a mistyped window. */
 export const MAX_WINDOWS = 1000;

@@ -1,4 +1,5 @@
-import type { ApiInteraction, JsonValue, UserInteractions } from '../shared/api/types';
+import type { ApiInteraction, UserInteractions } from '../shared/public-api/interactions';
+import type { JsonValue } from '../shared/json/json';
 
 /** Enough of a conversation to answer "what did they ask?", small enough for a model's context. */
 export const SIMPLIFIED_MESSAGES = 10;

@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { readFilters } from '../shared/items/filters';
-import { toNodeError } from '../shared/items/item-errors';
-import { toInteractionItems } from '../shared/api/interactions';
-import { getConnection } from '../shared/transport/request';
+import { readFilters } from '../shared/properties/filters';
+import { toNodeError } from '../shared/errors/item-errors';
+import { toInteractionItems } from '../shared/public-api/interactions';
+import { getConnection } from '../shared/public-api/connection';
 import { DEFAULT_OVERLAP_SECONDS, DEFAULT_WINDOW_MINUTES, triggerProperties } from './description';
 import { catchUpPoll, samplePoll, type PollSettings } from './polling';
 

@@ -7,7 +7,7 @@
  * drops what it already emitted. Identical interactions in the same second are counted, not
  * merged, so a double click is still two interactions.
  */
-import type { ApiInteraction, UserInteractions } from '../shared/api/types';
+import type { ApiInteraction, UserInteractions } from '../shared/public-api/interactions';
 import { fingerprint, interactionKey, isLegacyKey } from './fingerprint';
 
 export interface PollState {

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersProperty } from '../shared/items/filters';
-import { outputModeProperty } from '../shared/items/output-mode';
-import { timeoutOption } from '../shared/items/timeout-option';
+import { filtersProperty } from '../shared/properties/filters';
+import { outputModeProperty } from '../shared/properties/output-mode';
+import { timeoutOption } from '../shared/properties/timeout-option';
 
 export const DEFAULT_OVERLAP_SECONDS = 300;
 export const DEFAULT_WINDOW_MINUTES = 60;

@@ -1,4 +1,4 @@
-import type { ApiInteraction } from '../shared/api/types';
+import type { ApiInteraction } from '../shared/public-api/interactions';
 
 /**
  * The identity of one interaction: who, what and when. Identical interactions in the same

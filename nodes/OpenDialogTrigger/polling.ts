@@ -1,11 +1,13 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { groupInteractionsByUser } from '../shared/api/interactions';
-import { fetchInteractionWindows } from '../shared/api/interactions-api';
-import type { UserInteractions } from '../shared/api/types';
-import { toNodeError } from '../shared/items/item-errors';
-import type { OpenDialogConnection } from '../shared/transport/request';
+import {
+	fetchInteractionWindows,
+	groupInteractionsByUser,
+	type UserInteractions,
+} from '../shared/public-api/interactions';
+import { toNodeError } from '../shared/errors/item-errors';
+import type { PublicApiConnection } from '../shared/public-api/connection';
 import {
 	mergeUsers,
 	mostRecent,
@@ -24,7 +26,7 @@ const SAMPLE_USERS = 10;
 export const MAX_WINDOWS_PER_POLL = 24;
 
 export interface PollSettings {
-	connection: OpenDialogConnection;
+	connection: PublicApiConnection;
 	filters: Record<string, string>;
 	overlapSeconds: number;
 	windowSeconds: number;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { guardAnswers } from '../../nodes/OpenDialogActionTrigger/answer-guard';
-import { actionSuccess } from '../../nodes/shared/api/webhook-action';
+import { actionSuccess } from '../../nodes/shared/webhook-action/action-call';
 
 type ResponseObject = ReturnType<IWebhookFunctions['getResponseObject']>;
 

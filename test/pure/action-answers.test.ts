@@ -2,7 +2,7 @@ import {
 	actionFailure,
 	actionSuccess,
 	type ActionFailure,
-} from '../../nodes/shared/api/webhook-action';
+} from '../../nodes/shared/webhook-action/action-call';
 import {
 	parseSentBody,
 	timeoutAnswer,
@@ -12,7 +12,7 @@ import {
 	buildOutputAttributes,
 	type AttributeSources,
 } from '../../nodes/OpenDialogActionResponse/output-attributes';
-import { InputError } from '../../nodes/shared/items/input-error';
+import { InputError } from '../../nodes/shared/errors/input-error';
 
 describe('toActionAnswer', () => {
 	test('passes answers already in OpenDialog format unchanged', () => {

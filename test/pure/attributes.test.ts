@@ -8,7 +8,7 @@ import {
 	toAttributes,
 	toUserId,
 } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/attributes';
-import { InputError } from '../../nodes/shared/items/input-error';
+import { InputError } from '../../nodes/shared/errors/input-error';
 
 describe('toAttributes', () => {
 	test('passes strings, numbers and booleans through', () => {

@@ -1,11 +1,11 @@
-import type { DatasetRow } from '../../nodes/shared/api/types';
+import type { DatasetRow } from '../../nodes/shared/public-api/deeplinks';
 import {
 	matchLinks,
 	planBatches,
 	rowRejections,
 	type PreparedRow,
 } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/batches';
-import { describeItemRanges } from '../../nodes/shared/items/item-errors';
+import { describeItemRanges } from '../../nodes/shared/errors/item-errors';
 
 const rows = (count: number, scenario = { scenario_id: 's1' }, offset = 0): PreparedRow[] =>
 	Array.from({ length: count }, (_, index) => ({

@@ -8,7 +8,7 @@ import {
 	type PollState,
 } from '../../nodes/OpenDialogTrigger/cursor';
 import { fingerprint, interactionKey } from '../../nodes/OpenDialogTrigger/fingerprint';
-import type { UserInteractions } from '../../nodes/shared/api/types';
+import type { UserInteractions } from '../../nodes/shared/public-api/interactions';
 
 const T = Date.UTC(2024, 4, 1, 12, 0, 0) / 1000;
 const iso = (seconds: number) =>

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { parseDateInput, toApiDate, toApiEchoDate } from '../../nodes/shared/items/dates';
+import { parseDateInput, toApiDate, toApiEchoDate } from '../../nodes/shared/dates/dates';
 
 const utc = (value: unknown, zone = 'UTC') => {
 	const parsed = parseDateInput(value, zone);

@@ -1,12 +1,14 @@
 import {
 	assertAnalyticsExportResponse,
-	assertUserDataExportResponse,
 	decodeClickstreamRecord,
 	decodeJsonString,
 	readAnalyticsPage,
+	type ClickstreamRecord,
+} from '../../nodes/shared/public-api/analytics-data-export';
+import {
+	assertUserDataExportResponse,
 	readUserDataPage,
-} from '../../nodes/shared/api/exports';
-import type { ClickstreamRecord } from '../../nodes/shared/api/export-types';
+} from '../../nodes/shared/public-api/user-data-export';
 
 const PAGINATION = { currentPage: 2, lastPage: 3, perPage: 1, total: 3 };
 

@@ -16,7 +16,7 @@ const failed = (statusCode: number, body: unknown = {}, extra: Partial<FailedRes
 		body,
 		baseUrl: 'https://acme.cloud.opendialog.ai',
 		path: '/public/api/user-interactions',
-		apiVersion: 'public',
+		apiName: 'public',
 		attempts: 1,
 		secret: SECRET,
 		...extra,

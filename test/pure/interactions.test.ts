@@ -2,8 +2,8 @@ import {
 	assertInteractionsResponse,
 	groupInteractionsByUser,
 	toInteractionItems,
-} from '../../nodes/shared/api/interactions';
-import type { InteractionsResponse } from '../../nodes/shared/api/types';
+	type InteractionsResponse,
+} from '../../nodes/shared/public-api/interactions';
 
 const interaction = (date: string, text = '') => ({ type: 'text', date, text, data: null });
 

@@ -1,4 +1,4 @@
-import { collectPages, pageSizeFor, type Page } from '../../nodes/shared/api/pagination';
+import { collectPages, pageSizeFor, type Page } from '../../nodes/shared/public-api/pagination';
 
 /** A paginated source of `total` numbered records, logging the pages asked for. */
 function source(total: number, perPage: number) {

@@ -2,7 +2,7 @@ import {
 	buildInteractionsQuery,
 	type InteractionsQueryInput,
 } from '../../nodes/OpenDialogGetInteractions/query';
-import { InputError } from '../../nodes/shared/items/input-error';
+import { InputError } from '../../nodes/shared/errors/input-error';
 
 const base: InteractionsQueryInput = {
 	from: '2024-05-01T00:00:00',

@@ -9,8 +9,8 @@ import {
 	simplifyUser,
 } from '../../nodes/OpenDialogGetInteractions/simplify';
 import { toToolResult } from '../../nodes/OpenDialogGetInteractions/tool-output';
-import type { UserInteractions } from '../../nodes/shared/api/types';
-import { InputError } from '../../nodes/shared/items/input-error';
+import type { UserInteractions } from '../../nodes/shared/public-api/interactions';
+import { InputError } from '../../nodes/shared/errors/input-error';
 
 function user(userId: string, texts: string[], profile: Record<string, unknown> = {}) {
 	return {

@@ -2,7 +2,7 @@ import {
 	pickToolArguments,
 	toolArgumentNames,
 } from '../../nodes/OpenDialogGenerateWebchatDeeplinks/tool-use';
-import { isToolUse } from '../../nodes/shared/items/tool-use';
+import { isToolUse } from '../../nodes/shared/agent-tool/tool-use';
 
 describe('AI Agent tool use', () => {
 	test('is recognised by the Tool node type n8n gives a node used as a tool', () => {

@@ -1,6 +1,6 @@
-import { normaliseBaseUrl } from '../../nodes/shared/api/endpoints';
-import { errorItem } from '../../nodes/shared/items/item-errors';
-import { readTimeoutMs } from '../../nodes/shared/items/timeout-option';
+import { normaliseBaseUrl } from '../../nodes/shared/public-api/credential-fields';
+import { errorItem } from '../../nodes/shared/errors/item-errors';
+import { readTimeoutMs } from '../../nodes/shared/properties/timeout-option';
 import { StalledError, withIdleTimeout } from '../../nodes/shared/transport/idle-timeout';
 import { RetryBudget } from '../../nodes/shared/transport/retry-budget';
 

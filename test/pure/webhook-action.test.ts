@@ -3,7 +3,7 @@ import {
 	actionSuccess,
 	isActionAnswer,
 	readActionAttributes,
-} from '../../nodes/shared/api/webhook-action';
+} from '../../nodes/shared/webhook-action/action-call';
 
 describe('readActionAttributes', () => {
 	test('reads the input attributes of an action call', () => {

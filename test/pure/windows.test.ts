@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { planDateWindows } from '../../nodes/shared/items/windows';
+import { planDateWindows } from '../../nodes/shared/dates/windows';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const show = (windows: ReturnType<typeof planDateWindows>) =>

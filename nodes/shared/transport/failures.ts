@@ -2,8 +2,7 @@
  * Turns OpenDialog's failure answers into messages that say what happened and how to fix
  * it. Pure: the transport wraps the result in a NodeApiError.
  */
-import type { ApiVersion } from '../api/types';
-import { redact, redactDeep } from './redact';
+import { redact, redactDeep, type Secrets } from './redact';
 
 export { redact } from './redact';
 
@@ -30,9 +29,10 @@ export interface FailedResponse {
 	location?: string;
 	baseUrl: string;
 	path: string;
-	apiVersion: ApiVersion;
+	/** The API as error messages name it, e.g. `public` in "no public API at this address". */
+	apiName: string;
 	attempts: number;
-	secret: string;
+	secret: Secrets;
 	retry?: RetryPolicy;
 	/** Retries stopped because the run's retry time was used up. */
 	retryBudgetSpentMs?: number;
@@ -84,7 +84,7 @@ function looksLikeHtml(body: unknown): boolean {
 }
 
 export function describeFailure(response: FailedResponse): FailureDescription {
-	const { statusCode, body, baseUrl, path, apiVersion, attempts, secret } = response;
+	const { statusCode, body, baseUrl, path, apiName, attempts, secret } = response;
 	const said = serverMessage(body);
 	const saidSuffix = said ? ` OpenDialog said: "${said}".` : '';
 	const url = `${baseUrl}${path}`;
@@ -112,7 +112,7 @@ export function describeFailure(response: FailedResponse): FailureDescription {
 		description =
 			"Webchat deeplinks open the full-page webchat. Enable full-page webchat for this scenario in OpenDialog (the scenario's interface settings), then run the node again.";
 	} else if (statusCode === 404) {
-		message = `OpenDialog has no ${apiVersion} API at this address (404 Not Found)`;
+		message = `OpenDialog has no ${apiName} API at this address (404 Not Found)`;
 		description = `${url} does not exist. Check the credential's Base URL (e.g. https://acme.cloud.opendialog.ai) and its API Version: workspaces without the legacy API answer 404 on /api/…, older ones without the public API on /public/api/….${saidSuffix}`;
 	} else if (statusCode === 405) {
 		message = 'OpenDialog does not accept this request method here (405)';
@@ -163,19 +163,15 @@ export function formatSeconds(ms: number): string {
 	return `${Math.round(ms / 100) / 10} s`;
 }
 
-/** Nothing came back, or the answer stopped halfway, for the whole timeout. */
-export function describeStalled(
-	url: string,
-	timeoutMs: number,
-	readsInteractions = false,
-): FailureDescription {
+/**
+ * Nothing came back, or the answer stopped halfway, for the whole timeout. `hint` says how to
+ * ask the endpoint for less, where it can be asked.
+ */
+export function describeStalled(url: string, timeoutMs: number, hint?: string): FailureDescription {
 	const seconds = formatSeconds(timeoutMs);
-	const windows = readsInteractions
-		? ' A long range of interactions is lighter fetched in shorter windows.'
-		: '';
 	return {
 		message: `OpenDialog stopped answering after ${seconds}`,
-		description: `Nothing came from ${url} for ${seconds}. OpenDialog may be overloaded: try again later, or raise the node's Timeout (Seconds) option.${windows}`,
+		description: `Nothing came from ${url} for ${seconds}. OpenDialog may be overloaded: try again later, or raise the node's Timeout (Seconds) option.${hint ? ` ${hint}` : ''}`,
 		details: { url, timeoutSeconds: timeoutMs / 1000 },
 	};
 }
@@ -196,7 +192,7 @@ const NETWORK_REASONS: Record<string, string> = {
 export function describeUnreachable(
 	error: unknown,
 	baseUrl: string,
-	secret: string,
+	secret: Secrets,
 	code?: string,
 ): FailureDescription {
 	if (code === 'ECONNRESET' || code === 'EPIPE') {

@@ -1,5 +1,5 @@
 /**
- * Scrubs the API token out of anything a server, a proxy or a library echoed back. A token
+ * Scrubs secrets (an API token, an app key) out of anything a server, a proxy or a library echoed back. A token
  * can come back raw, percent-encoded (a Sanctum token's `|` becomes `%7C` or `%7c`, a space
  * `+` or `%20`), JSON-escaped (PHP also escapes `/` as `\/`) or both, so every form is replaced.
  */
@@ -8,6 +8,17 @@ export const REDACTED = '***';
 
 /** Shorter secrets would scrub ordinary words out of messages. */
 const MIN_SECRET_LENGTH = 4;
+
+/** One secret, or several (a token and an app key): every one is scrubbed. */
+export type Secrets = string | readonly string[];
+
+/** The secrets worth scrubbing, longest first, so one inside another leaves no part behind. */
+function secretList(secrets: Secrets): string[] {
+	const list = typeof secrets === 'string' ? [secrets] : [...secrets];
+	return list
+		.filter((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH)
+		.sort((a, b) => b.length - a.length);
+}
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -51,22 +62,27 @@ function secretPattern(secret: string): RegExp {
 				),
 			);
 		pattern = new RegExp(alternatives.join('|'), 'g');
-		patterns.clear();
+		// A run uses one or two secrets: a small cache, emptied rather than grown.
+		if (patterns.size >= 8) patterns.clear();
 		patterns.set(secret, pattern);
 	}
 	return pattern;
 }
 
-export function redact(text: string, secret: string): string {
-	if (secret.length < MIN_SECRET_LENGTH || typeof text !== 'string') return text;
-	return text.replace(secretPattern(secret), REDACTED);
+export function redact(text: string, secrets: Secrets): string {
+	if (typeof text !== 'string') return text;
+	let redacted = text;
+	for (const secret of secretList(secrets)) {
+		redacted = redacted.replace(secretPattern(secret), REDACTED);
+	}
+	return redacted;
 }
 
 /**
  * Redacts every string in a JSON-like value (keys included); returns a copy. `copies` maps
  * what was already seen to its copy, so shared and circular references stay safe.
  */
-export function redactDeep<T>(value: T, secret: string, copies = new Map<object, unknown>()): T {
+export function redactDeep<T>(value: T, secret: Secrets, copies = new Map<object, unknown>()): T {
 	if (typeof value === 'string') return redact(value, secret) as T;
 	if (!value || typeof value !== 'object') return value;
 	if (copies.has(value)) return copies.get(value) as T;
@@ -91,8 +107,8 @@ export function redactDeep<T>(value: T, secret: string, copies = new Map<object,
  * (n8n keeps `errorResponse`, `context`, `messages`, `cause` on its errors and stores them
  * with the execution).
  */
-export function redactError<E>(error: E, secret: string, copies = new Map<object, unknown>()): E {
-	if (!error || typeof error !== 'object' || secret.length < MIN_SECRET_LENGTH) return error;
+export function redactError<E>(error: E, secret: Secrets, copies = new Map<object, unknown>()): E {
+	if (!error || typeof error !== 'object' || secretList(secret).length === 0) return error;
 	copies.set(error, error);
 	const target = error as Record<string, unknown>;
 	for (const key of new Set(['message', 'stack', ...Object.keys(target)])) {

@@ -1,17 +1,23 @@
+/**
+ * How a request is sent: the one door to HTTP for every node. It takes a request description
+ * from an API layer (method, path, query, body, how to read the answer) and a connection (base
+ * URL, Authorization header, secrets to scrub), and knows no endpoint and no credential.
+ */
 import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INode,
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { tryParseJson } from '../json/json';
 import { NotAJsonObjectError } from './data-stream';
-import { endpointPath, normaliseBaseUrl, type Endpoint } from '../api/endpoints';
 import {
 	describeFailure,
 	describeStalled,
@@ -22,18 +28,13 @@ import {
 	type RetryPolicy,
 } from './failures';
 import { StalledError, withIdleTimeout } from './idle-timeout';
-import { InputError } from '../items/input-error';
-import { readTimeoutMs } from '../items/timeout-option';
 import { redactError } from './redact';
 import { RETRY_BUDGET_TIMEOUTS, RetryBudget } from './retry-budget';
-import type { ApiVersion } from '../api/types';
-
-export const CREDENTIAL_NAME = 'openDialogApi';
 
 /** How many times a 429 or 5xx answer is retried before it becomes an error. */
 export const MAX_RETRIES = 5;
 
-type OpenDialogContext = IExecuteFunctions | IPollFunctions;
+export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /** A failed API call; keeps the status and a 422's field errors for callers that map them. */
 export class OpenDialogApiError extends NodeApiError {
@@ -53,52 +54,53 @@ export class OpenDialogApiError extends NodeApiError {
 	}
 }
 
-export interface OpenDialogConnection {
+/** Where one node run's requests go and how they authenticate; an API layer builds it. */
+export interface ApiConnection {
+	/** No trailing slash: each request's path is appended. */
 	baseUrl: string;
-	apiVersion: ApiVersion;
-	/** Kept only to scrub it out of anything the server echoes back into an error. */
-	secret: string;
+	/** The Authorization header's value, e.g. `Bearer <token>`. */
+	authorization: string;
+	/** Further headers every request carries. */
+	headers?: Record<string, string>;
+	/** Scrubbed out of anything the server echoes back into an error: tokens, keys. */
+	secrets: string[];
 	/** Longest silence allowed: before the answer starts, and between two parts of it. */
 	timeoutMs: number;
 	/** Shared by every request of one node run. */
 	retryBudget: RetryBudget;
 }
 
-export interface OpenDialogRequest {
+/** A connection's timeout and the run's retry budget that goes with it. */
+export function requestTimeouts(
+	timeoutMs: number,
+): Pick<ApiConnection, 'timeoutMs' | 'retryBudget'> {
+	return { timeoutMs, retryBudget: new RetryBudget(timeoutMs * RETRY_BUDGET_TIMEOUTS) };
+}
+
+export interface ApiRequest<T = unknown> {
 	method: IHttpRequestMethods;
-	endpoint: Endpoint;
+	/** Appended to the connection's base URL, e.g. `/public/api/user-interactions`. */
+	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex?: number;
-	/** Default `idempotent`; a request that creates something uses `refused-only`. */
+	/** The API as error messages name it, e.g. `public` in "no public API at this address". */
+	apiName: string;
+	/**
+	 * Reads (GET, HEAD) default to `idempotent`; writes (POST, PUT, PATCH, DELETE) to
+	 * `refused-only`, so work the server may have done is never repeated by a retry.
+	 */
 	retry?: RetryPolicy;
+	/** With it, a 2xx body is handed over as a stream instead of being buffered and parsed whole. */
+	parseStream?: BodyStreamParser<T>;
+	/** Added to the "stopped answering" error: how to ask this endpoint for less. */
+	stalledHint?: string;
 }
 
-/**
- * The credential and the run's request settings. `options` is the node's Options collection
- * (for its Timeout); a bad Base URL or Timeout stops the node before any request.
- */
-export async function getConnection(
-	context: OpenDialogContext,
-	options?: IDataObject,
-): Promise<OpenDialogConnection> {
-	const credentials = await context.getCredentials(CREDENTIAL_NAME);
-	try {
-		const timeoutMs = readTimeoutMs(options);
-		return {
-			baseUrl: normaliseBaseUrl(String(credentials.baseUrl ?? '')),
-			apiVersion: credentials.apiVersion === 'legacy' ? 'legacy' : 'public',
-			// Pasted tokens often carry spaces; the credential sends it trimmed too.
-			secret: String(credentials.apiToken ?? '').trim(),
-			timeoutMs,
-			retryBudget: new RetryBudget(timeoutMs * RETRY_BUDGET_TIMEOUTS),
-		};
-	} catch (error) {
-		// Only the pure readers above throw here, with an InputError.
-		throw new NodeOperationError(context.getNode(), error as Error, {
-			description: (error as Partial<InputError>).description,
-		});
-	}
+/** A read may be sent again after any 429 or 5xx; a write only after a refusal. */
+export function retryPolicyOf(request: Pick<ApiRequest, 'method' | 'retry'>): RetryPolicy {
+	if (request.retry) return request.retry;
+	return request.method === 'GET' || request.method === 'HEAD' ? 'idempotent' : 'refused-only';
 }
 
 /**
@@ -111,31 +113,29 @@ export type BodyStreamParser<T> = (
 ) => Promise<T>;
 
 /**
- * The one door to the OpenDialog API: every request goes through here, so auth, the JSON
- * Accept header, retries and error wording are the same for every node. With `parseStream`,
- * a successful body is handed over as a stream instead of being buffered and parsed whole.
+ * Sends one request with retries, Retry-After and error wording shared by every node; whatever
+ * goes wrong, no secret leaves in the error.
  */
-export async function openDialogApiRequest<T>(
-	context: OpenDialogContext,
-	connection: OpenDialogConnection,
-	request: OpenDialogRequest,
-	parseStream?: BodyStreamParser<T>,
+export async function sendRequest<T>(
+	context: RequestContext,
+	connection: ApiConnection,
+	request: ApiRequest<T>,
 ): Promise<T> {
 	try {
-		return await sendWithRetries(context, connection, request, parseStream);
+		return await sendWithRetries(context, connection, request);
 	} catch (error) {
-		// Whatever went wrong, the token leaves in no form: message, stack, details, causes.
-		throw redactError(error, connection.secret);
+		// Whatever went wrong, the secrets leave in no form: message, stack, details, causes.
+		throw redactError(error, connection.secrets);
 	}
 }
 
 async function sendWithRetries<T>(
-	context: OpenDialogContext,
-	connection: OpenDialogConnection,
-	request: OpenDialogRequest,
-	parseStream?: BodyStreamParser<T>,
+	context: RequestContext,
+	connection: ApiConnection,
+	request: ApiRequest<T>,
 ): Promise<T> {
-	const path = endpointPath(connection.apiVersion, request.endpoint);
+	const { path, parseStream } = request;
+	const retry = retryPolicyOf(request);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${path}`,
@@ -143,7 +143,13 @@ async function sendWithRetries<T>(
 		body: request.body,
 		json: true,
 		// Without it Laravel answers auth and validation failures with a 302 to an HTML page.
-		headers: { Accept: 'application/json' },
+		// The run already holds the credential: adding its header here spares n8n reading and
+		// decrypting it again for every request (about 10 ms a run in real n8n).
+		headers: {
+			Accept: 'application/json',
+			...connection.headers,
+			Authorization: connection.authorization,
+		},
 		// A redirect means a wrong URL or a stripped header; following it only hides that.
 		disableFollowRedirect: true,
 		ignoreHttpStatusErrors: true,
@@ -155,11 +161,7 @@ async function sendWithRetries<T>(
 	const stalled = () =>
 		new OpenDialogApiError(
 			context.getNode(),
-			describeStalled(
-				`${connection.baseUrl}${path}`,
-				connection.timeoutMs,
-				request.endpoint === 'userInteractions',
-			),
+			describeStalled(`${connection.baseUrl}${path}`, connection.timeoutMs, request.stalledHint),
 			undefined,
 			request.itemIndex,
 		);
@@ -192,7 +194,7 @@ async function sendWithRetries<T>(
 		}
 		if (succeeded && typeof body !== 'string') return body as T;
 		let retryBudgetSpentMs: number | undefined;
-		if (isRetryable(statusCode, request.retry) && attempt < MAX_RETRIES) {
+		if (isRetryable(statusCode, retry) && attempt < MAX_RETRIES) {
 			const delayMs = retryDelayMs(attempt, response.headers['retry-after']);
 			if (connection.retryBudget.take(delayMs)) {
 				await sleep(delayMs);
@@ -206,10 +208,10 @@ async function sendWithRetries<T>(
 			location: response.headers.location as string | undefined,
 			baseUrl: connection.baseUrl,
 			path,
-			apiVersion: connection.apiVersion,
+			apiName: request.apiName,
 			attempts: attempt + 1,
-			secret: connection.secret,
-			retry: request.retry,
+			secret: connection.secrets,
+			retry,
 			retryBudgetSpentMs,
 		});
 		throw new OpenDialogApiError(context.getNode(), failure, statusCode, request.itemIndex);
@@ -217,7 +219,7 @@ async function sendWithRetries<T>(
 }
 
 async function readStreamedBody<T>(
-	context: OpenDialogContext,
+	context: RequestContext,
 	parseStream: BodyStreamParser<T>,
 	body: AsyncIterable<Buffer>,
 	contentLength: number | undefined,
@@ -252,32 +254,24 @@ async function readErrorBody(body: AsyncIterable<Buffer>): Promise<unknown> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
 	const text = Buffer.concat(chunks).toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
+	const parsed = tryParseJson(text);
+	return parsed ? parsed.value : text;
 }
 
 async function send(
-	context: OpenDialogContext,
-	connection: OpenDialogConnection,
+	context: RequestContext,
+	connection: ApiConnection,
 	options: IHttpRequestOptions,
 	itemIndex: number | undefined,
 	stalled: () => OpenDialogApiError,
 ): Promise<IN8nHttpFullResponse> {
 	try {
-		// The run already holds the credential: adding its header here spares n8n reading and
-		// decrypting it again for every request (about 10 ms a run in real n8n).
-		return (await context.helpers.httpRequest({
-			...options,
-			headers: { ...options.headers, Authorization: `Bearer ${connection.secret}` },
-		})) as IN8nHttpFullResponse;
+		return (await context.helpers.httpRequest(options)) as IN8nHttpFullResponse;
 	} catch (error) {
 		const code = errorCode(error);
 		if (code === 'ECONNABORTED' && !wasCancelled(context)) throw stalled();
 		// The helper's error carries the request config, token included: rebuild it bare.
-		const failure = describeUnreachable(error, connection.baseUrl, connection.secret, code);
+		const failure = describeUnreachable(error, connection.baseUrl, connection.secrets, code);
 		throw new NodeApiError(context.getNode(), failure.details as JsonObject, {
 			message: failure.message,
 			description: failure.description,
@@ -303,6 +297,6 @@ export function errorCode(error: unknown): string | undefined {
 }
 
 /** Axios reports a timeout and a cancelled run with the same code; only the run knows which. */
-function wasCancelled(context: OpenDialogContext): boolean {
+function wasCancelled(context: RequestContext): boolean {
 	return 'getExecutionCancelSignal' in context && !!context.getExecutionCancelSignal()?.aborted;
 }

@@ -1,9 +1,71 @@
-import type {
-	ApiInteraction,
-	ApiUserRecord,
-	InteractionsResponse,
-	UserInteractions,
-} from './types';
+/**
+ * OpenDialog's Interaction API: its answer's shapes, how it is fetched window by window, and
+ * how its answers become one record per user or per interaction.
+ */
+import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+
+import { toApiDate } from '../dates/dates';
+import type { DateWindow } from '../dates/windows';
+import type { JsonValue } from '../json/json';
+import { parseDataStream } from '../transport/data-stream';
+import { sendRequest } from '../transport/request';
+import type { PublicApiConnection } from './connection';
+import { endpointRequest } from './endpoints';
+
+/** Free-form user data OpenDialog keeps per chatbot user. */
+export type ChatbotUserData = Record<string, JsonValue>;
+
+export interface ApiInteraction {
+	/** An open set of values (`text`, `button_response`, `webchat_text`, …). */
+	type: string;
+	date: string;
+	text?: string;
+	data?: Record<string, JsonValue> | null;
+	[key: string]: JsonValue;
+}
+
+export interface ApiUserRecord {
+	chatbot_user_data: ChatbotUserData;
+	from: string;
+	to: string;
+	interactions: ApiInteraction[];
+	[key: string]: JsonValue;
+}
+
+/** Each element of `data` holds exactly one key: the user id. */
+export interface InteractionsResponse {
+	data: Array<Record<string, ApiUserRecord>>;
+}
+
+/** One user's interactions with the user id lifted into the record. */
+export interface UserInteractions extends ApiUserRecord {
+	user_id: string;
+}
+
+/** Fetches each window in turn (in order, so a tenant's rate limit sees one request at a time). */
+export async function fetchInteractionWindows(
+	context: IExecuteFunctions | IPollFunctions,
+	connection: PublicApiConnection,
+	windows: DateWindow[],
+	filters: Record<string, string>,
+	itemIndex?: number,
+): Promise<InteractionsResponse[]> {
+	const responses: InteractionsResponse[] = [];
+	for (const window of windows) {
+		const request = endpointRequest(connection.apiVersion, 'userInteractions', {
+			method: 'GET',
+			qs: { from: toApiDate(window.from), to: toApiDate(window.to), ...filters },
+			itemIndex,
+			// Streamed: a busy workspace's answer can be hundreds of megabytes.
+			parseStream: parseDataStream,
+			stalledHint: 'A long range of interactions is lighter fetched in shorter windows.',
+		});
+		const body = await sendRequest<unknown>(context, connection, request);
+		assertInteractionsResponse(body);
+		responses.push(body);
+	}
+	return responses;
+}
 
 export interface GroupOptions {
 	/** Interactions come in database order; chronological is what people expect to read. */

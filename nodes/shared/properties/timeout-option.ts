@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { InputError } from './input-error';
+import { InputError } from '../errors/input-error';
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 

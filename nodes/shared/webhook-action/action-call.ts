@@ -2,6 +2,7 @@
  * OpenDialog's webhook action: what a scenario POSTs mid-conversation and the two answers it
  * understands. No n8n imports: the trigger, the response node and the tests share these shapes.
  */
+import { isObject } from '../json/json';
 
 export type ActionAttributes = Record<string, unknown>;
 
@@ -42,10 +43,6 @@ export function readActionAttributes(body: unknown): ActionAttributes | undefine
 	const attributes = inputData.attributes;
 	if (attributes === undefined || attributes === null || isEmptyList(attributes)) return {};
 	return isObject(attributes) ? attributes : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isEmptyList(value: unknown): boolean {

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { InputError } from './input-error';
-import type { ApiVersion } from '../api/types';
+import { InputError } from '../errors/input-error';
 
 /** Node filter names → the public API's query parameter names. */
 export const FILTER_PARAMETERS: Record<string, string> = {
@@ -101,10 +100,13 @@ export const filtersProperty: INodeProperties = {
 	],
 };
 
-/** Checks and maps filters to the public API's query parameters; empty ones are skipped. */
+/**
+ * Checks and maps filters to the public API's query parameters; empty ones are skipped. The
+ * legacy API has none, so any filter with it is refused.
+ */
 export function readFilters(
 	filters: Record<string, unknown>,
-	apiVersion: ApiVersion,
+	apiVersion: 'public' | 'legacy',
 ): Record<string, string> {
 	const result: Record<string, string> = {};
 	for (const [name, value] of Object.entries(filters)) {
