@@ -9,7 +9,9 @@ const N8N_LINES = require('./test/n8n-lines.json');
 
 // n8n-core keeps instance settings in the user folder: keep tests out of the real ~/.n8n, and
 // give each run its own folder so that two runs on one machine do not share one.
-process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-opendialog-jest-'));
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(
+	path.join(os.tmpdir(), 'n8n-nodes-opendialog-jest-'),
+);
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
