@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** A user name or password before the host, or a query or fragment anywhere. */
-const REFUSED_BASE_URL = '/^[^:/?#]+:\\/\\/[^/?#]*@|[?#]/';
+import { apiTokenOf, REFUSED_BASE_URL } from '../nodes/shared/public-api/credential-fields';
+
 const REFUSED_HOST = 'base-url-must-not-contain-user-password-query-or-fragment.invalid';
 
 export class OpenDialogApi implements ICredentialType {
@@ -58,15 +58,11 @@ export class OpenDialogApi implements ICredentialType {
 		},
 	];
 
-	// Trimmed: pasted tokens often carry spaces, which OpenDialog would answer with a 401.
 	// A function, not an expression: n8n evaluates an expression in its sandbox on every
 	// request, which costs more than a small workspace's whole answer.
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,
-		headers: {
-			...requestOptions.headers,
-			Authorization: `Bearer ${String(credentials.apiToken).trim()}`,
-		},
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${apiTokenOf(credentials)}` },
 	});
 
 	// An empty one-second range: cheap on any workspace, yet it needs a valid token and URL.

@@ -13,12 +13,12 @@ import {
 	type ActionAnswer,
 } from '../shared/webhook-action/action-call';
 import { InputError } from '../shared/errors/input-error';
-import { actionResponseProperties } from './description';
 import {
-	buildOutputAttributes,
+	ATTRIBUTE_PAIRS_PARAMETER,
 	type AttributePair,
-	type AttributesMode,
-} from './output-attributes';
+} from '../shared/properties/attribute-pairs';
+import { actionResponseProperties } from './description';
+import { buildOutputAttributes, type AttributesMode } from './output-attributes';
 
 export class OpenDialogActionResponse implements INodeType {
 	description: INodeTypeDescription = {
@@ -74,11 +74,7 @@ function buildAnswer(context: IExecuteFunctions): ActionAnswer {
 			fields: context.getInputData()[0]?.json ?? {},
 			pairs:
 				mode === 'defineBelow'
-					? ((
-							context.getNodeParameter('attributes', 0, {}) as {
-								attribute?: AttributePair[];
-							}
-						).attribute ?? [])
+					? (context.getNodeParameter(ATTRIBUTE_PAIRS_PARAMETER, 0, []) as AttributePair[])
 					: [],
 			json: mode === 'json' ? context.getNodeParameter('attributesJson', 0) : undefined,
 		}),

@@ -1,12 +1,9 @@
 import type { ActionAttributes } from '../shared/webhook-action/action-call';
 import { InputError } from '../shared/errors/input-error';
+import type { AttributePair } from '../shared/properties/attribute-pairs';
+import { tryParseJson } from '../shared/json/json';
 
 export type AttributesMode = 'allFields' | 'defineBelow' | 'json';
-
-export interface AttributePair {
-	name?: string;
-	value?: unknown;
-}
 
 export interface AttributeSources {
 	fields: Record<string, unknown>;
@@ -48,7 +45,8 @@ function fromPairs(pairs: AttributePair[]): ActionAttributes {
 }
 
 function fromJson(json: unknown): ActionAttributes {
-	const value = typeof json === 'string' ? parseJson(json) : json;
+	// Text that is not JSON is no object either: the error below says what was expected.
+	const value = typeof json === 'string' ? tryParseJson(json)?.value : json;
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		throw new InputError(
 			'"Attributes (JSON)" must be an object of attribute names and values',
@@ -56,15 +54,6 @@ function fromJson(json: unknown): ActionAttributes {
 		);
 	}
 	return withoutUndefined(value as Record<string, unknown>);
-}
-
-/** Undefined when the text is not JSON: the caller says what was expected. */
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }
 
 function withoutUndefined(record: Record<string, unknown>): ActionAttributes {

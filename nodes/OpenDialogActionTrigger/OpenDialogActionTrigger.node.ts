@@ -70,6 +70,7 @@ export class OpenDialogActionTrigger implements INodeType {
 	};
 
 	// OpenDialog's designer pastes the URL into the action by hand: there is nothing to register.
+	// Kept all the same: n8n's scanner requires them on every webhook trigger.
 	webhookMethods = {
 		default: {
 			async checkExists(): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { tryParseJson } from '../shared/json/json';
 import {
 	actionFailure,
 	isActionAnswer,
@@ -34,11 +35,8 @@ export function timeoutAnswer(seconds: number): ActionAnswer {
 export function parseSentBody(body: unknown): unknown {
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
 	if (typeof text !== 'string') return text;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
+	const parsed = tryParseJson(text);
+	return parsed ? parsed.value : text;
 }
 
 function n8nMessage(body: unknown): string | undefined {

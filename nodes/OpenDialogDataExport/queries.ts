@@ -1,7 +1,7 @@
 /** Node parameters → export query parameters. Pure: invalid input throws an InputError. */
 import type { DateTime } from 'luxon';
 
-import { parseDateInput, toApiDate } from '../shared/dates/dates';
+import { readDateParameter, toApiDate } from '../shared/dates/dates';
 import { InputError } from '../shared/errors/input-error';
 
 /** The Analytics Data Export's documented bound on `chatbot_user_id`. */
@@ -12,14 +12,12 @@ function isEmpty(value: unknown): boolean {
 }
 
 function readDate(value: unknown, label: string, timezone: string): DateTime {
-	const date = parseDateInput(value, timezone);
-	if (!date) {
-		throw new InputError(
-			`'${label}' is not a date: ${JSON.stringify(value) ?? String(value)}`,
-			`Use a date such as 2024-05-01 or 2024-05-01T09:00:00 (read in the workflow's timezone, ${timezone}), or an expression like {{ $now.minus({ days: 7 }) }}.`,
-		);
-	}
-	return date;
+	return readDateParameter(
+		value,
+		label,
+		timezone,
+		`Use a date such as 2024-05-01 or 2024-05-01T09:00:00 (read in the workflow's timezone, ${timezone}), or an expression like {{ $now.minus({ days: 7 }) }}.`,
+	);
 }
 
 /** Return All → undefined (no limit); otherwise a whole number of records, at least 1. */

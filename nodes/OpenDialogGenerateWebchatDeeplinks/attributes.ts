@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 
 import { InputError } from '../shared/errors/input-error';
+import { tryParseJson } from '../shared/json/json';
+import type { AttributePair } from '../shared/properties/attribute-pairs';
 import type { AttributeValue, DatasetRow } from '../shared/public-api/deeplinks';
 
 type Scalar = string | number | boolean;
@@ -119,17 +121,9 @@ export function toAttributes(
 const JSON_HINT =
 	'Use an object such as { "first_name": "Ann", "plan": "gold" }, or an expression returning one.';
 
-function parseJsonText(text: string): { value: unknown } | undefined {
-	try {
-		return { value: JSON.parse(text) };
-	} catch {
-		return undefined;
-	}
-}
-
 /** Reads the JSON mode's value: an object, or text holding one. */
 export function parseAttributesJson(value: unknown): Record<string, unknown> {
-	const parsed = typeof value === 'string' ? parseJsonText(value) : { value };
+	const parsed = typeof value === 'string' ? tryParseJson(value) : { value };
 	if (!parsed) throw new InputError("'Attributes (JSON)' is not valid JSON", JSON_HINT);
 	const object = parsed.value;
 	if (!object || typeof object !== 'object' || Array.isArray(object)) {
@@ -139,9 +133,7 @@ export function parseAttributesJson(value: unknown): Record<string, unknown> {
 }
 
 /** Name/value pairs from 'Define Below'. */
-export function pairsToObject(
-	pairs: Array<{ name?: unknown; value?: unknown }>,
-): Record<string, unknown> {
+export function pairsToObject(pairs: AttributePair[]): Record<string, unknown> {
 	const result: Record<string, unknown> = {};
 	for (const pair of pairs) result[String(pair.name ?? '')] = pair.value;
 	return result;

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	itemParameterReader,
+	rawParameter,
 	type ItemParameterReader,
 } from '../shared/parameters/item-parameters';
 import { parseFieldRead, readField, type FieldRead } from './field-reads';
@@ -67,12 +68,7 @@ export function fieldReadingParameterReader(
 	const raw = context.getNode().parameters;
 	const resolvers = new Map<string, Resolver | undefined>();
 	return <T>(name: string, itemIndex: number, fallback?: T): T => {
-		if (!resolvers.has(name)) {
-			const rawValue = name
-				.split('.')
-				.reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], raw);
-			resolvers.set(name, compileFieldReads(rawValue));
-		}
+		if (!resolvers.has(name)) resolvers.set(name, compileFieldReads(rawParameter(raw, name)));
 		const read = resolvers.get(name)?.(items[itemIndex].json);
 		return read ? (read.value as T) : evaluate(name, itemIndex, fallback);
 	};

@@ -5,6 +5,9 @@
  * result is known are answered here; everything else is left to n8n's evaluation.
  */
 
+import { isPlainObject } from '../shared/json/json';
+import { N8N_UNSAFE_PROPERTY_NAMES } from './n8n-unsafe-names';
+
 export type FieldPath = string[];
 
 /** A read that n8n's evaluation would give the same result for; undefined: ask n8n. */
@@ -12,38 +15,6 @@ export type FieldRead = { value: unknown } | undefined;
 
 const SEGMENT =
 	/^(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)'|(0|[1-9][0-9]*))\s*\])/;
-
-/**
- * Names n8n's expression sandbox refuses or that reach into the prototype chain; reads of them
- * go through n8n so its own error or result stands.
- */
-const SPECIAL_NAMES = new Set([
-	'__proto__',
-	'prototype',
-	'constructor',
-	'getPrototypeOf',
-	'setPrototypeOf',
-	'getOwnPropertyDescriptor',
-	'getOwnPropertyDescriptors',
-	'defineProperty',
-	'defineProperties',
-	'mainModule',
-	'binding',
-	'_linkedBinding',
-	'_load',
-	'prepareStackTrace',
-	'__lookupGetter__',
-	'__lookupSetter__',
-	'__defineGetter__',
-	'__defineSetter__',
-	'caller',
-	'callee',
-	'arguments',
-	'getBuiltinModule',
-	'dlopen',
-	'execve',
-	'loadEnvFile',
-]);
 
 /** The path of a parameter that is exactly one `$json` field read, else undefined. */
 export function parseFieldRead(parameter: string): FieldPath | undefined {
@@ -55,17 +26,12 @@ export function parseFieldRead(parameter: string): FieldPath | undefined {
 		const segment = SEGMENT.exec(rest);
 		if (!segment) return undefined;
 		const name = segment[1] ?? segment[2] ?? segment[3] ?? segment[4];
-		if (SPECIAL_NAMES.has(name) || name in Object.prototype) return undefined;
+		// Names n8n refuses or that reach into the prototype chain: n8n's own error or result stands.
+		if (N8N_UNSAFE_PROPERTY_NAMES.has(name) || name in Object.prototype) return undefined;
 		path.push(name);
 		rest = rest.slice(segment[0].length);
 	}
 	return path;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	if (value === null || typeof value !== 'object') return false;
-	const prototype = Object.getPrototypeOf(value) as unknown;
-	return prototype === Object.prototype || prototype === null;
 }
 
 /** JSON data as n8n hands it back unchanged: anything else (dates, NaN, class instances) is n8n's to convert. */

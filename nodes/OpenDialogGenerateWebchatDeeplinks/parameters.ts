@@ -6,6 +6,10 @@ import {
 } from '../shared/parameters/item-parameters';
 
 import { InputError } from '../shared/errors/input-error';
+import {
+	ATTRIBUTE_PAIRS_PARAMETER,
+	type AttributePair,
+} from '../shared/properties/attribute-pairs';
 import { isToolUse } from '../shared/agent-tool/tool-use';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
@@ -56,7 +60,7 @@ function readAttributes(
 	const mode = parameter('attributesMode', itemIndex);
 	if (mode === 'defineBelow') {
 		return pairsToObject(
-			parameter<IDataObject[]>('attributes.attribute', itemIndex, []),
+			parameter<AttributePair[]>(ATTRIBUTE_PAIRS_PARAMETER, itemIndex, []),
 		) as IDataObject;
 	}
 	if (mode === 'json')

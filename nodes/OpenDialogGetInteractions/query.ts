@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 
-import { parseDateInput, toApiDate, toApiEchoDate } from '../shared/dates/dates';
+import { readDateParameter, toApiDate, toApiEchoDate } from '../shared/dates/dates';
 import { InputError } from '../shared/errors/input-error';
 import type { ApiVersion } from '../shared/public-api/connection';
 import { readFilters } from '../shared/properties/filters';
@@ -27,14 +27,12 @@ export interface InteractionsQuery {
 }
 
 function readDate(value: unknown, label: string, timezone: string): DateTime {
-	const date = parseDateInput(value, timezone);
-	if (!date) {
-		throw new InputError(
-			`'${label}' is not a date: ${JSON.stringify(value) ?? String(value)}`,
-			`Use a date such as 2024-05-01T09:00:00 (read in the workflow's timezone, ${timezone}), an ISO date with an offset, an expression like {{ $now.minus({ days: 1 }) }}, or epoch seconds or milliseconds.`,
-		);
-	}
-	return date;
+	return readDateParameter(
+		value,
+		label,
+		timezone,
+		`Use a date such as 2024-05-01T09:00:00 (read in the workflow's timezone, ${timezone}), an ISO date with an offset, an expression like {{ $now.minus({ days: 1 }) }}, or epoch seconds or milliseconds.`,
+	);
 }
 
 export function buildInteractionsQuery(input: InteractionsQueryInput): InteractionsQuery {

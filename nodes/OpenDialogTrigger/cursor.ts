@@ -7,8 +7,9 @@
  * drops what it already emitted. Identical interactions in the same second are counted, not
  * merged, so a double click is still two interactions.
  */
+import { splitRange, type SecondsRange } from '../shared/dates/windows';
 import type { ApiInteraction, UserInteractions } from '../shared/public-api/interactions';
-import { fingerprint, interactionKey, isLegacyKey } from './fingerprint';
+import { fingerprint, interactionKey } from './fingerprint';
 
 export interface PollState {
 	/** Epoch seconds: the end of the last range fetched successfully. Never moves back. */
@@ -18,10 +19,7 @@ export interface PollState {
 }
 
 /** An inclusive range of epoch seconds. */
-export interface PollRange {
-	from: number;
-	to: number;
-}
+export type PollRange = SecondsRange;
 
 /**
  * The windows to fetch now, oldest first, or undefined on the first poll, which only starts
@@ -40,18 +38,8 @@ export function planPoll(
 	if (state.cursor === undefined) return undefined;
 	const from = Math.min(state.cursor - overlapSeconds, nowSeconds);
 	const size = Math.max(windowSeconds, overlapSeconds, 1);
-	const windows: PollRange[] = [];
-	let start = from;
-	while (windows.length < maxWindows) {
-		// The remainder joins the last window rather than making a sliver after it.
-		if (nowSeconds - start + 1 < 2 * size) {
-			windows.push({ from: start, to: nowSeconds });
-			break;
-		}
-		windows.push({ from: start, to: start + size - 1 });
-		start += size;
-	}
-	return windows;
+	// The remainder joins the last window rather than making a sliver after it.
+	return splitRange({ from, to: nowSeconds }, size, { limit: maxWindows, joinRemainder: true });
 }
 
 /** Epoch seconds of an interaction's date; dates without a zone are UTC, as OpenDialog's are. */
@@ -61,17 +49,6 @@ export function interactionSeconds(date: unknown): number | undefined {
 	const zoned = /(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`;
 	const ms = Date.parse(zoned);
 	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
-}
-
-/** Reads state written by any version: full JSON keys become fingerprints. */
-function seenFingerprints(state: PollState): Record<string, number> {
-	const seen = state.seen ?? {};
-	if (!Object.keys(seen).some(isLegacyKey)) return seen;
-	const converted: Record<string, number> = {};
-	for (const [key, count] of Object.entries(seen)) {
-		converted[isLegacyKey(key) ? fingerprint(key) : key] = count;
-	}
-	return converted;
 }
 
 export interface NewInteractions {
@@ -90,7 +67,7 @@ export function selectNewInteractions(
 	range: PollRange,
 	overlapSeconds: number,
 ): NewInteractions {
-	const alreadySeen = seenFingerprints(state);
+	const alreadySeen = state.seen ?? {};
 	const counted: Record<string, number> = {};
 	const overlapStart = range.to - overlapSeconds;
 	const users: UserInteractions[] = [];

@@ -26,8 +26,3 @@ export function fingerprint(key: string): string {
 	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
 	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
-
-/** State written by earlier versions keyed interactions by their full JSON key. */
-export function isLegacyKey(key: string): boolean {
-	return key.startsWith('[');
-}

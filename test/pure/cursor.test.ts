@@ -7,7 +7,6 @@ import {
 	selectNewInteractions,
 	type PollState,
 } from '../../nodes/OpenDialogTrigger/cursor';
-import { fingerprint, interactionKey } from '../../nodes/OpenDialogTrigger/fingerprint';
 import type { UserInteractions } from '../../nodes/shared/public-api/interactions';
 
 const T = Date.UTC(2024, 4, 1, 12, 0, 0) / 1000;
@@ -178,21 +177,6 @@ describe('selectNewInteractions', () => {
 			);
 			expect(second.users).toEqual([]);
 		}
-	});
-
-	test('reads state written with full JSON keys, emitting nothing twice after an upgrade', () => {
-		const interaction = { type: 'text', date: iso(T + 5), text: 'hi', data: null };
-		const legacy: PollState = { cursor: T + 10, seen: { [interactionKey('a', interaction)]: 1 } };
-		const next = selectNewInteractions(
-			[user('a', T + 5)],
-			legacy,
-			{ from: T - 50, to: T + 30 },
-			60,
-		);
-		expect(next.users).toEqual([]);
-		expect(Object.keys(next.nextState.seen!)).toEqual([
-			fingerprint(interactionKey('a', interaction)),
-		]);
 	});
 
 	test('keeps a small fingerprint per interaction, however long the message', () => {

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 
+import { InputError } from '../errors/input-error';
+
 /** The API's documented date format; it reads these as UTC. */
 const API_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
@@ -71,4 +73,24 @@ export function toApiDate(date: DateTime): string {
 /** The form OpenDialog echoes dates in, e.g. `2022-09-21T00:00:00.000000Z`. */
 export function toApiEchoDate(date: DateTime): string {
 	return date.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'.000000Z'");
+}
+
+/**
+ * A date parameter read as parseDateInput does; a value that is not a date is an InputError
+ * naming the parameter, with `hint` saying which forms it takes.
+ */
+export function readDateParameter(
+	value: unknown,
+	label: string,
+	timezone: string,
+	hint: string,
+): DateTime {
+	const date = parseDateInput(value, timezone);
+	if (!date) {
+		throw new InputError(
+			`'${label}' is not a date: ${JSON.stringify(value) ?? String(value)}`,
+			hint,
+		);
+	}
+	return date;
 }

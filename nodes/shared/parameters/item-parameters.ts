@@ -1,10 +1,17 @@
-import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 function containsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(containsExpression);
 	if (value && typeof value === 'object') return Object.values(value).some(containsExpression);
 	return false;
+}
+
+/** A parameter's value as the workflow stores it, expressions unevaluated; `a.b` reads nested. */
+export function rawParameter(parameters: INodeParameters, name: string): unknown {
+	return name
+		.split('.')
+		.reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], parameters);
 }
 
 /**
@@ -22,10 +29,7 @@ export function itemParameterReader(context: IExecuteFunctions) {
 			itemIndex,
 			fallback as NodeParameterValueType,
 		) as T;
-		const rawValue = name
-			.split('.')
-			.reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], raw);
-		if (!containsExpression(rawValue)) constants.set(name, value);
+		if (!containsExpression(rawParameter(raw, name))) constants.set(name, value);
 		return value;
 	};
 }

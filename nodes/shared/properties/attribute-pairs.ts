@@ -8,9 +8,18 @@ export interface AttributePairsLabels {
 	valueDescription?: string;
 }
 
+/** One row of the "Define Below" list, as n8n hands it over. */
+export interface AttributePair {
+	name?: string;
+	value?: unknown;
+}
+
+/** Where the list's rows are, for getNodeParameter: the property below builds this shape. */
+export const ATTRIBUTE_PAIRS_PARAMETER = 'attributes.attribute';
+
 /**
- * The "Define Below" list of attribute name/value pairs. Both nodes read it as
- * `attributes.attribute`, so only the labels vary.
+ * The "Define Below" list of attribute name/value pairs. Every node reads it at
+ * ATTRIBUTE_PAIRS_PARAMETER, so only the labels vary.
  */
 export function attributePairsProperty(labels: AttributePairsLabels): INodeProperties {
 	return {

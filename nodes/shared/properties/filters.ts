@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { InputError } from '../errors/input-error';
 
 /** Node filter names → the public API's query parameter names. */
-export const FILTER_PARAMETERS: Record<string, string> = {
+const FILTER_PARAMETERS: Record<string, string> = {
 	userId: 'user_id',
 	selectedScenario: 'selected_scenario',
 	email: 'email',

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export type OutputMode = 'perUser' | 'perInteraction';
-
 export const outputModeProperty: INodeProperties = {
 	displayName: 'Output',
 	name: 'outputMode',

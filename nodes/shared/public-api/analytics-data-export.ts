@@ -56,7 +56,7 @@ export interface AnalyticsExportResponse {
 }
 
 /** The clickstream fields OpenDialog sends as JSON-encoded strings. */
-export const JSON_STRING_FIELDS = ['properties', 'traits', 'context'] as const;
+const JSON_STRING_FIELDS = ['properties', 'traits', 'context'] as const;
 
 export function assertAnalyticsExportResponse(
 	body: unknown,

@@ -146,7 +146,7 @@ function addUser(
  * `{"0": …, "2": …}`; its values in key order are the list. Anything else that is not a list
  * fails rather than silently losing the user's interactions.
  */
-export function readInteractionList(value: unknown, userId: string): ApiInteraction[] {
+function readInteractionList(value: unknown, userId: string): ApiInteraction[] {
 	if (Array.isArray(value)) return value as ApiInteraction[];
 	if (value === undefined || value === null) return [];
 	if (typeof value === 'object') return Object.values(value) as ApiInteraction[];

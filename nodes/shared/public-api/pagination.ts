@@ -22,14 +22,14 @@ export interface PaginationOptions<T> {
 	maxPages?: number;
 }
 
-export const DEFAULT_MAX_PAGES = 10_000;
+const DEFAULT_MAX_PAGES = 10_000;
 
 /** The page size to ask for: no larger than the limit, so a small limit costs one small page. */
 export function pageSizeFor(limit: number | undefined, preferred: number): number {
 	return limit !== undefined && limit > 0 ? Math.min(limit, preferred) : preferred;
 }
 
-export class PaginationError extends Error {}
+class PaginationError extends Error {}
 
 /** Fetches pages 1, 2, … in order (one request at a time, for the rate limit) to the last. */
 export async function collectPages<T>(

@@ -78,7 +78,7 @@ export function assertUserDataExportResponse(
 }
 
 /** `user_attributes` as name → scalar value; a later attribute of the same name wins. */
-export function attributesByName(record: ExportUserRecord): Record<string, JsonValue> {
+function attributesByName(record: ExportUserRecord): Record<string, JsonValue> {
 	const attributes: Record<string, JsonValue> = {};
 	if (!Array.isArray(record.user_attributes)) return attributes;
 	for (const attribute of record.user_attributes) {

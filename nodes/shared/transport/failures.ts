@@ -69,7 +69,7 @@ function serverMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-export function parseFieldErrors(body: unknown): Record<string, string[]> {
+function parseFieldErrors(body: unknown): Record<string, string[]> {
 	const errors = (body as Record<string, unknown> | null)?.errors;
 	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return {};
 	const result: Record<string, string[]> = {};
@@ -159,7 +159,7 @@ export function describeFailure(response: FailedResponse): FailureDescription {
 	);
 }
 
-export function formatSeconds(ms: number): string {
+function formatSeconds(ms: number): string {
 	return `${Math.round(ms / 100) / 10} s`;
 }
 

@@ -4,7 +4,7 @@
  * `+` or `%20`), JSON-escaped (PHP also escapes `/` as `\/`) or both, so every form is replaced.
  */
 
-export const REDACTED = '***';
+const REDACTED = '***';
 
 /** Shorter secrets would scrub ordinary words out of messages. */
 const MIN_SECRET_LENGTH = 4;

@@ -98,7 +98,7 @@ export interface ApiRequest<T = unknown> {
 }
 
 /** A read may be sent again after any 429 or 5xx; a write only after a refusal. */
-export function retryPolicyOf(request: Pick<ApiRequest, 'method' | 'retry'>): RetryPolicy {
+function retryPolicyOf(request: Pick<ApiRequest, 'method' | 'retry'>): RetryPolicy {
 	if (request.retry) return request.retry;
 	return request.method === 'GET' || request.method === 'HEAD' ? 'idempotent' : 'refused-only';
 }
@@ -284,7 +284,7 @@ async function send(
  * The network error's code (ECONNABORTED, ECONNRESET, ENOTFOUND…), wherever n8n's helper put
  * it: on the error, as its httpCode, or on its cause.
  */
-export function errorCode(error: unknown): string | undefined {
+function errorCode(error: unknown): string | undefined {
 	const { code, httpCode, cause } = (error ?? {}) as {
 		code?: unknown;
 		httpCode?: unknown;
