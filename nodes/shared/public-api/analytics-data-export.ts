@@ -6,14 +6,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject, tryParseJson, type JsonValue } from '../json/json';
 import type { PublicApiConnection } from './connection';
-import {
-	isLastPage,
-	isPageNumber,
-	requestExportPage,
-	SHAPE_HINT,
-	type ExportRequest,
-} from './data-export';
-import { collectPages, pageSizeFor, type Page } from './pagination';
+import { requestExportPage, SHAPE_HINT, type ExportRequest } from './data-export';
+import { collectPages, hasPageNumbers, pageSizeFor, type Page } from './pagination';
 
 /** A clickstream record; `properties`, `traits` and `context` arrive as JSON strings. */
 export interface ClickstreamRecord {
@@ -65,8 +59,7 @@ export function assertAnalyticsExportResponse(
 	if (
 		!isObject(clickstream) ||
 		!Array.isArray(clickstream.data) ||
-		!isPageNumber(clickstream.current_page) ||
-		!isLastPage(clickstream.last_page)
+		!hasPageNumbers(clickstream.current_page, clickstream.last_page)
 	) {
 		throw new Error(
 			`OpenDialog's Analytics Data Export answered without the expected "clickstream" page; ${SHAPE_HINT}`,

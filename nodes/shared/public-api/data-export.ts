@@ -1,6 +1,6 @@
 /**
- * What OpenDialog's two data exports share: a page request, page-number checks, and the
- * meaning of a 403. Each export's own shapes live in its file.
+ * What OpenDialog's two data exports share: a page request and the meaning of a 403. Each
+ * export's own shapes live in its file.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
@@ -20,15 +20,6 @@ export interface ExportRequest {
 export type ExportEndpoint = 'userDataExport' | 'analyticsDataExport';
 
 export const SHAPE_HINT = "check the credential's Base URL: it should be your OpenDialog workspace";
-
-export function isPageNumber(value: unknown): value is number {
-	return typeof value === 'number' && Number.isInteger(value) && value >= 1;
-}
-
-/** Laravel says 1 for an empty result; 0 is read the same way rather than refused. */
-export function isLastPage(value: unknown): value is number {
-	return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
 
 /** Both exports exist only in the public API, whatever generation the credential names. */
 export async function requestExportPage(

@@ -29,6 +29,16 @@ export function pageSizeFor(limit: number | undefined, preferred: number): numbe
 	return limit !== undefined && limit > 0 ? Math.min(limit, preferred) : preferred;
 }
 
+/**
+ * Whether an answer's page numbers can be followed. Laravel says a last page of 1 for an empty
+ * result; 0 is read the same way rather than refused.
+ */
+export function hasPageNumbers(currentPage: unknown, lastPage: unknown): boolean {
+	const isWhole = (value: unknown): value is number =>
+		typeof value === 'number' && Number.isInteger(value);
+	return isWhole(currentPage) && currentPage >= 1 && isWhole(lastPage) && lastPage >= 0;
+}
+
 class PaginationError extends Error {}
 
 /** Fetches pages 1, 2, … in order (one request at a time, for the rate limit) to the last. */

@@ -3,15 +3,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject, type JsonValue } from '../json/json';
 import type { PublicApiConnection } from './connection';
-import {
-	isLastPage,
-	isPageNumber,
-	requestExportPage,
-	SHAPE_HINT,
-	type ExportRequest,
-} from './data-export';
+import { requestExportPage, SHAPE_HINT, type ExportRequest } from './data-export';
 import type { ChatbotUserData } from './interactions';
-import { collectPages, pageSizeFor, type Page } from './pagination';
+import { collectPages, hasPageNumbers, pageSizeFor, type Page } from './pagination';
 
 export interface UserAttribute {
 	name: string;
@@ -68,8 +62,7 @@ export function assertUserDataExportResponse(
 		!isObject(body) ||
 		!Array.isArray(body.data) ||
 		!isObject(pagination) ||
-		!isPageNumber(pagination.currentPage) ||
-		!isLastPage(pagination.lastPage)
+		!hasPageNumbers(pagination.currentPage, pagination.lastPage)
 	) {
 		throw new Error(
 			`OpenDialog's User Data Export answered without the expected "data" list and "meta.pagination"; ${SHAPE_HINT}`,
