@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { ChatWorkspace, defaultChatConfig, type ChatConfig } from './chat-routes';
 import {
 	defaultDataExports,
 	handleDataExport,
@@ -73,6 +74,8 @@ export interface ServerConfig {
 	interactionsWithHoles?: boolean;
 	/** Which data exports the workspace has (a missing one answers 403), and their data. */
 	dataExports: DataExportsConfig;
+	/** The Chat API: which generation it speaks, its app key and scenario (chat-routes.ts). */
+	chat: ChatConfig;
 }
 
 export interface Fault {
@@ -122,6 +125,7 @@ export function defaultConfig(): ServerConfig {
 		publicAcceptsAlias: true,
 		scenarios: SCENARIOS,
 		dataExports: defaultDataExports(),
+		chat: defaultChatConfig(),
 	};
 }
 
@@ -147,6 +151,8 @@ export class OpenDialogTestServer {
 	readonly requests: LoggedRequest[] = [];
 
 	readonly links = new Map<string, StoredLink>();
+
+	readonly chat = new ChatWorkspace(() => this.config.chat);
 
 	private faults: Fault[] = [];
 
@@ -240,6 +246,7 @@ export class OpenDialogTestServer {
 		this.faults = [];
 		this.requests.length = 0;
 		this.links.clear();
+		this.chat.clear();
 		this.rateWindow = { startedAt: 0, count: 0 };
 	}
 
@@ -292,6 +299,7 @@ export class OpenDialogTestServer {
 			await new Promise((resolve) => setTimeout(resolve, this.config.latencyMs));
 		if (await this.applyFault(res, url.pathname)) return;
 		if (this.throttled(res)) return;
+		if (this.chat.handle(req, res, url, body)) return;
 		if (isDataExportPath(url.pathname)) {
 			handleDataExport(req, res, url, {
 				store: this.store,
