@@ -11,6 +11,7 @@ import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
+	type IDataObject,
 	type IExecuteResponsePromiseData,
 	type IHttpRequestOptions,
 	type INode,
@@ -27,9 +28,10 @@ import {
 import { OpenDialogApi } from '../../credentials/OpenDialogApi.credentials';
 
 class InMemoryCredentials extends ICredentialsHelper {
-	private readonly credentialType: ICredentialType = new OpenDialogApi();
-
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
+	constructor(
+		private readonly data: ICredentialDataDecryptedObject,
+		private readonly credentialType: ICredentialType = new OpenDialogApi(),
+	) {
 		super();
 	}
 
@@ -91,6 +93,10 @@ export interface RunNodeOptions {
 	nodeType?: string;
 	/** Receives what the node answers to the webhook call that started the workflow. */
 	onResponse?: (response: IExecuteResponsePromiseData) => void;
+	/** The node's credential type, when it is not the OpenDialog API one. */
+	credentialType?: ICredentialType;
+	/** The workflow's static data; pass the same object to carry it from run to run. */
+	staticData?: IDataObject;
 }
 
 export interface NodeRun {
@@ -113,6 +119,8 @@ interface TestWorkflowOptions {
 	continueOnFail?: boolean;
 	timezone?: string;
 	nodeType?: string;
+	credentialType?: ICredentialType;
+	staticData?: IDataObject;
 }
 
 /** A one-node workflow and the engine's surroundings, with credentials held in memory. */
@@ -129,7 +137,9 @@ function testWorkflow(options: TestWorkflowOptions) {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { openDialogApi: { id: '1', name: 'OpenDialog test' } },
+		credentials: {
+			[options.credentialType?.name ?? 'openDialogApi']: { id: '1', name: 'OpenDialog test' },
+		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
@@ -139,6 +149,7 @@ function testWorkflow(options: TestWorkflowOptions) {
 		nodeTypes,
 		active: false,
 		settings: { timezone: options.timezone ?? 'UTC' },
+		staticData: options.staticData,
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', '1', {
 		id: 'test',
@@ -147,7 +158,7 @@ function testWorkflow(options: TestWorkflowOptions) {
 	// What the engine asks of the server around it; webhooks, sub-workflows and the like are unused here.
 	const additionalData = {
 		hooks,
-		credentialsHelper: new InMemoryCredentials(options.credentials),
+		credentialsHelper: new InMemoryCredentials(options.credentials, options.credentialType),
 		currentNodeParameters: undefined,
 		variables: {},
 		restApiUrl: '',
