@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 
+import { runChatBench } from './chat';
 import { runProfiles } from './profile';
 import { TENANT_RANGE } from './real-n8n-bench';
 import { runSideBySide } from './side-by-side';
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
 		if (!only || only === 'deeplinks') await deeplinksAtScale(server);
 		if (!only || only === 'n8n') await runSideBySide(server, table);
 		if (!only || only === 'profile') await runProfiles(server, table);
+		if (!only || only === 'chat') await runChatBench(server, table);
 	} finally {
 		server.stop();
 	}
