@@ -19,7 +19,8 @@ export class OpenDialogChatApi implements ICredentialType {
 
 	icon = { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' } as const;
 
-	documentationUrl = 'https://docs.opendialog.ai/developing-with-opendialog/webchat/webchat-api';
+	documentationUrl =
+		'https://github.com/opendialogai/n8n-nodes-opendialog#credential-opendialog-chat-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -12,12 +12,6 @@ const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{
-			name: 'Send Message',
-			value: 'sendMessage',
-			action: 'Send a message to a scenario',
-			description: "Send a message to the bot as a user and get the bot's answer",
-		},
-		{
 			name: 'Get History',
 			value: 'getHistory',
 			action: 'Get the chat history of a user',
@@ -29,6 +23,12 @@ const operationProperty: INodeProperties = {
 			action: 'Run a scripted conversation test',
 			description:
 				'Play the input items as the turns of one conversation, as a new user, and check each reply',
+		},
+		{
+			name: 'Send Message',
+			value: 'sendMessage',
+			action: 'Send a message to a scenario',
+			description: "Send a message to the bot as a user and get the bot's answer",
 		},
 	],
 	default: 'sendMessage',
@@ -52,16 +52,16 @@ const messageProperties: INodeProperties[] = [
 		name: 'messageType',
 		type: 'options',
 		options: [
+			{
+				name: 'Button Reply',
+				value: 'buttonReply',
+				description: 'Press a button of an earlier bot message',
+			},
 			{ name: 'Text', value: 'text', description: 'What the user typed' },
 			{
 				name: 'Trigger',
 				value: 'trigger',
 				description: 'Start an intent by its callback ID, e.g. WELCOME to open the conversation',
-			},
-			{
-				name: 'Button Reply',
-				value: 'buttonReply',
-				description: 'Press a button of an earlier bot message',
 			},
 		],
 		default: 'text',
@@ -127,13 +127,13 @@ const scriptProperties: INodeProperties[] = [
 		name: 'expectation',
 		type: 'options',
 		options: [
+			{ name: 'Any Reply', value: 'any', description: 'Only that the bot answers' },
 			{ name: 'Reply Contains', value: 'contains', description: 'Ignoring case and HTML' },
 			{
 				name: 'Reply Matches',
 				value: 'matches',
 				description: 'A regular expression, e.g. ^Hello or /order \\d+/i',
 			},
-			{ name: 'Any Reply', value: 'any', description: 'Only that the bot answers' },
 		],
 		default: 'contains',
 		displayOptions: { show: { operation: ['runScript'] } },
@@ -158,8 +158,6 @@ const userFieldsProperty: INodeProperties = {
 	description: 'What OpenDialog stores about the user',
 	displayOptions: SEND_OR_SCRIPT,
 	options: [
-		{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
-		{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -168,6 +166,8 @@ const userFieldsProperty: INodeProperties = {
 			default: '',
 		},
 		{ displayName: 'External ID', name: 'external_id', type: 'string', default: '' },
+		{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
+		{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
 	],
 };
 
@@ -218,15 +218,6 @@ const optionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'One Item per Bot Message',
-			name: 'splitMessages',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to output one item per message of the bot's answer instead of one item per answer",
-			displayOptions: { show: { '/operation': ['sendMessage'] } },
-		},
-		{
 			displayName: 'Fail the Node When a Turn Fails',
 			name: 'failOnMismatch',
 			type: 'boolean',
@@ -234,6 +225,15 @@ const optionsProperty: INodeProperties = {
 			description:
 				'Whether a turn whose reply does not meet its expectation stops the workflow with an error; off, every turn is output with passed true or false',
 			displayOptions: { show: { '/operation': ['runScript'] } },
+		},
+		{
+			displayName: 'One Item per Bot Message',
+			name: 'splitMessages',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to output one item per message of the bot's answer instead of one item per answer",
+			displayOptions: { show: { '/operation': ['sendMessage'] } },
 		},
 		timeoutOption,
 	],
