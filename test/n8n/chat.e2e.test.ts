@@ -68,6 +68,7 @@ beforeEach(() => fixture.server.reset({ chat: { ...CHAT_CONFIG } }));
 interface WorkflowJson {
 	id?: string;
 	name: string;
+	active?: boolean;
 	settings?: Record<string, unknown>;
 	nodes: Array<{
 		name: string;
@@ -270,6 +271,7 @@ describe('as an AI Agent tool', () => {
 		const ids = (n: number) => `8e3f4051-0000-4000-8000-00000000000${n}`;
 		return {
 			name: 'Agent asks OpenDialog',
+			active: false,
 			settings: { executionOrder: 'v1', timezone: 'UTC' },
 			nodes: [
 				{
