@@ -192,6 +192,25 @@ describe('the SMS bridge example', () => {
 	});
 });
 
+describe('after n8n restarts', () => {
+	test("the user's cookie is still there: the conversation goes on", async () => {
+		const workflowId = await activate(bridge('chat-restart'));
+		const from = 'whatsapp:+447700900456';
+		const first = await post('chat-restart', { from, text: 'my order' });
+		expect(first.body).toMatchObject({ text: 'Sure. What is your order number?' });
+		await n8nServer.waitForExecutions(workflowId, 1);
+		await n8nServer.stopAndWait();
+		n8nServer = await N8nServer.start(fixture.n8n);
+		const second = await post('chat-restart', { from, text: '815' });
+		expect(second.body).toMatchObject({
+			text: expect.stringContaining('Order 815 is on its way.'),
+		});
+		expect(fixture.server.chat.deliveries[1].headers.cookie).toBe(
+			`opendialog_anonymous_authentication_token=${fixture.server.chat.tokenOf(from)}`,
+		);
+	});
+});
+
 describe('each API generation', () => {
 	test.each<[ChatGeneration, string]>([
 		['v1', '/incoming/webchat'],
