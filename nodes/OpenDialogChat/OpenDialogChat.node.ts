@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getChatConnection } from '../shared/chat/chat-api';
-import { errorItem, toItemError } from '../shared/items/item-errors';
-import { itemParameterReader } from '../shared/items/parameters';
-import { isToolUse } from '../shared/items/tool-use';
+import { getChatConnection } from '../shared/chat-api/connection';
+import { errorItem, toItemError } from '../shared/errors/item-errors';
+import { itemParameterReader } from '../shared/parameters/item-parameters';
+import { isToolUse } from '../shared/agent-tool/tool-use';
 import { toolErrorResult } from '../OpenDialogGetInteractions/tool-output';
 import { getHistory } from './actions/get-history';
 import { runScript } from './actions/run-script';

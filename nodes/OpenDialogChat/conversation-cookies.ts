@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { CookieJar } from '../shared/chat/cookies';
+import type { CookieJar } from '../shared/chat-api/cookies';
 
 /**
  * Where each user's anonymous-authentication cookie lives between executions: the node's

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { attributePairsProperty } from '../shared/items/attribute-pairs';
-import { timeoutOption } from '../shared/items/timeout-option';
+import { attributePairsProperty } from '../shared/properties/attribute-pairs';
+import { timeoutOption } from '../shared/properties/timeout-option';
 
 const SEND_OR_SCRIPT = { show: { operation: ['sendMessage', 'runScript'] } };
 

@@ -1,6 +1,6 @@
 /** The message and user parameters, read into what the Chat API sends. Pure. */
-import { InputError } from '../shared/items/input-error';
-import type { ChatUserFields, OutgoingMessage } from '../shared/chat/types';
+import { InputError } from '../shared/errors/input-error';
+import type { ChatUserFields, OutgoingMessage } from '../shared/chat-api/types';
 
 export interface MessageParameters {
 	messageType: unknown;

@@ -1,8 +1,8 @@
 /** The bot's answer as output data: one record per answer, or one per bot message. Pure. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { answerButtons, answerText, messageText } from '../shared/chat/answers';
-import type { BotMessage } from '../shared/chat/types';
+import { answerButtons, answerText, messageText } from '../shared/chat-api/answers';
+import type { BotMessage } from '../shared/chat-api/types';
 
 /** The answer whole: plain text for SMS or e-mail, the buttons as data, the messages as sent. */
 export function answerRecord(userId: string, messages: BotMessage[]): IDataObject {

@@ -1,5 +1,5 @@
 /** A scripted turn's check: does the reply, as plain text, meet what the turn expects? Pure. */
-import { InputError } from '../shared/items/input-error';
+import { InputError } from '../shared/errors/input-error';
 
 export type Expectation = 'contains' | 'matches' | 'any';
 

@@ -3,7 +3,7 @@ import {
 	answerMessages,
 	answerText,
 	htmlToText,
-} from '../../nodes/shared/chat/answers';
+} from '../../nodes/shared/chat-api/answers';
 import {
 	ANONYMOUS_COOKIE,
 	issuedCookie,
@@ -11,10 +11,10 @@ import {
 	recallCookie,
 	rememberCookie,
 	type CookieJar,
-} from '../../nodes/shared/chat/cookies';
-import { chatHeaders, chatPath } from '../../nodes/shared/chat/endpoints';
-import { describeChatFailure } from '../../nodes/shared/chat/failures';
-import { buildMessageBody } from '../../nodes/shared/chat/message-body';
+} from '../../nodes/shared/chat-api/cookies';
+import { chatHeaders, chatPath } from '../../nodes/shared/chat-api/endpoints';
+import { describeChatFailure } from '../../nodes/shared/chat-api/failures';
+import { buildMessageBody } from '../../nodes/shared/chat-api/message-body';
 import { readOutgoingMessage, readUserFields } from '../../nodes/OpenDialogChat/message-parameters';
 import { checkReply, parsePattern } from '../../nodes/OpenDialogChat/script';
 
@@ -91,12 +91,10 @@ describe('requests', () => {
 		expect(chatPath('v3', 'history', 'u')).toBe('/chat-api/history');
 	});
 
-	test('headers: no key on v1, user and scenario on v3, the cookie when there is one', () => {
-		const base = { appKey: 'k|1', userId: 'u', scenarioId: 's' };
-		expect(chatHeaders({ ...base, generation: 'v1' })).toEqual({ Accept: 'application/json' });
+	test('headers: user and scenario on v3 only, the cookie when there is one', () => {
+		const base = { userId: 'u', scenarioId: 's' };
+		expect(chatHeaders({ ...base, generation: 'v2' })).toEqual({});
 		expect(chatHeaders({ ...base, generation: 'v3', cookie: 'c=1' })).toEqual({
-			Accept: 'application/json',
-			Authorization: 'Bearer k|1',
 			'OPENDIALOG-USER-ID': 'u',
 			'OPENDIALOG-SCENARIO-ID': 's',
 			Cookie: 'c=1',
@@ -188,33 +186,40 @@ describe('anonymous-authentication cookie', () => {
 
 describe('failures', () => {
 	const call = {
-		url: 'https://x.io/chat-api/message',
-		generation: 'v3' as const,
+		baseUrl: 'https://x.io',
+		path: '/chat-api/message',
+		apiName: 'chat',
 		attempts: 1,
 		secret: 'k|secret1',
 	};
 
 	test('401 points at the app key and the Public API token; the key is scrubbed', () => {
-		const failure = describeChatFailure({
-			...call,
-			statusCode: 401,
-			body: { message: 'bad k|secret1' },
-		});
+		const failure = describeChatFailure(
+			{
+				...call,
+				statusCode: 401,
+				body: { message: 'bad k|secret1' },
+			},
+			'v3',
+		);
 		expect(failure.message).toBe('OpenDialog rejected the chat App Key (401)');
 		expect(failure.description).toContain('The Public API token is a different key');
 		expect(JSON.stringify(failure)).not.toContain('secret1');
 	});
 
 	test('422 lists the fields; header fields say where their value comes from', () => {
-		const failure = describeChatFailure({
-			...call,
-			statusCode: 422,
-			sending: 'text "hi" for user "u"',
-			body: {
-				message: 'x',
-				errors: { 'OPENDIALOG-USER-ID': ['The OPENDIALOG-USER-ID header is required.'] },
+		const failure = describeChatFailure(
+			{
+				...call,
+				statusCode: 422,
+				body: {
+					message: 'x',
+					errors: { 'OPENDIALOG-USER-ID': ['The OPENDIALOG-USER-ID header is required.'] },
+				},
 			},
-		});
+			'v3',
+			'text "hi" for user "u"',
+		);
 		expect(failure.message).toBe(
 			'OpenDialog rejected the message on text "hi" for user "u": OPENDIALOG-USER-ID: The OPENDIALOG-USER-ID header is required.',
 		);
@@ -222,7 +227,7 @@ describe('failures', () => {
 	});
 
 	test('419 asks to turn CSRF protection off', () => {
-		expect(describeChatFailure({ ...call, statusCode: 419, body: '' }).description).toContain(
+		expect(describeChatFailure({ ...call, statusCode: 419, body: '' }, 'v3').description).toContain(
 			'Security Settings',
 		);
 	});

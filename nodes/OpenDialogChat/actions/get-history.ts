@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { getChatHistory, type ChatConnection } from '../../shared/chat/chat-api';
-import { InputError } from '../../shared/items/input-error';
-import type { ItemParameterReader } from '../../shared/items/parameters';
+import { getChatHistory } from '../../shared/chat-api/chat';
+import type { ChatConnection } from '../../shared/chat-api/connection';
+import { InputError } from '../../shared/errors/input-error';
+import type { ItemParameterReader } from '../../shared/parameters/item-parameters';
 import { readUserId } from './send-message';
 
 function readLimit(value: unknown): number {

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 
-import { answerButtons, answerText } from '../../shared/chat/answers';
-import { describeSending, sendChatMessage, type ChatConnection } from '../../shared/chat/chat-api';
-import { errorItem, toItemError } from '../../shared/items/item-errors';
-import type { ItemParameterReader } from '../../shared/items/parameters';
+import { answerButtons, answerText } from '../../shared/chat-api/answers';
+import { describeSending, sendChatMessage } from '../../shared/chat-api/chat';
+import type { ChatConnection } from '../../shared/chat-api/connection';
+import { errorItem, toItemError } from '../../shared/errors/item-errors';
+import type { ItemParameterReader } from '../../shared/parameters/item-parameters';
 import { checkReply, readExpectation } from '../script';
 import { readTurn } from './send-message';
 

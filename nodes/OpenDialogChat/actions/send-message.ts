@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { sendChatMessage, type ChatConnection } from '../../shared/chat/chat-api';
-import type { ChatUserFields, OutgoingMessage } from '../../shared/chat/types';
-import { InputError } from '../../shared/items/input-error';
-import type { ItemParameterReader } from '../../shared/items/parameters';
+import { sendChatMessage } from '../../shared/chat-api/chat';
+import type { ChatConnection } from '../../shared/chat-api/connection';
+import type { ChatUserFields, OutgoingMessage } from '../../shared/chat-api/types';
+import { InputError } from '../../shared/errors/input-error';
+import type { ItemParameterReader } from '../../shared/parameters/item-parameters';
 import { readOutgoingMessage, readUserFields } from '../message-parameters';
 import { answerRecord, messageRecords } from '../reply-items';
 

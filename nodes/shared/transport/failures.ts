@@ -69,7 +69,7 @@ function serverMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-function parseFieldErrors(body: unknown): Record<string, string[]> {
+export function parseFieldErrors(body: unknown): Record<string, string[]> {
 	const errors = (body as Record<string, unknown> | null)?.errors;
 	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return {};
 	const result: Record<string, string[]> = {};

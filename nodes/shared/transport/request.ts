@@ -23,6 +23,7 @@ import {
 	describeStalled,
 	describeUnreachable,
 	isRetryable,
+	type FailedResponse,
 	retryDelayMs,
 	type FailureDescription,
 	type RetryPolicy,
@@ -95,6 +96,14 @@ export interface ApiRequest<T = unknown> {
 	parseStream?: BodyStreamParser<T>;
 	/** Added to the "stopped answering" error: how to ask this endpoint for less. */
 	stalledHint?: string;
+	/** Headers of this request only, e.g. who it speaks for. */
+	headers?: Record<string, string>;
+	/** Sees every answer's headers, e.g. to keep a cookie the server issues. */
+	onResponseHeaders?: (headers: IN8nHttpFullResponse['headers']) => void;
+	/** An API's own wording for its failures; the transport's otherwise. */
+	describeFailure?: (failed: FailedResponse) => FailureDescription;
+	/** A 2xx with an empty body is an answer (`undefined`), not a body that is not JSON. */
+	emptyBodyAllowed?: boolean;
 }
 
 /** A read may be sent again after any 429 or 5xx; a write only after a refusal. */
@@ -148,7 +157,9 @@ async function sendWithRetries<T>(
 		headers: {
 			Accept: 'application/json',
 			...connection.headers,
-			Authorization: connection.authorization,
+			...request.headers,
+			// An API without a key (self-hosted chat) sends no Authorization header at all.
+			...(connection.authorization ? { Authorization: connection.authorization } : {}),
 		},
 		// A redirect means a wrong URL or a stripped header; following it only hides that.
 		disableFollowRedirect: true,
@@ -169,6 +180,7 @@ async function sendWithRetries<T>(
 	for (let attempt = 0; ; attempt++) {
 		const response = await send(context, connection, options, request.itemIndex, stalled);
 		const { statusCode } = response;
+		request.onResponseHeaders?.(response.headers);
 		const succeeded = statusCode >= 200 && statusCode < 300;
 		let body: unknown = response.body;
 		if (parseStream) {
@@ -193,6 +205,7 @@ async function sendWithRetries<T>(
 			}
 		}
 		if (succeeded && typeof body !== 'string') return body as T;
+		if (succeeded && request.emptyBodyAllowed && String(body).trim() === '') return undefined as T;
 		let retryBudgetSpentMs: number | undefined;
 		if (isRetryable(statusCode, retry) && attempt < MAX_RETRIES) {
 			const delayMs = retryDelayMs(attempt, response.headers['retry-after']);
@@ -202,7 +215,7 @@ async function sendWithRetries<T>(
 			}
 			retryBudgetSpentMs = connection.retryBudget.spentMs;
 		}
-		const failure = describeFailure({
+		const failure = (request.describeFailure ?? describeFailure)({
 			statusCode,
 			body,
 			location: response.headers.location as string | undefined,

@@ -2,7 +2,11 @@
  * What a failed Chat API call means and how to fix it. Pure: the caller wraps the result in
  * an n8n error. The app key is scrubbed out of everything that leaves.
  */
-import { parseFieldErrors, type FailureDescription } from '../transport/failures';
+import {
+	parseFieldErrors,
+	type FailedResponse,
+	type FailureDescription,
+} from '../transport/failures';
 import { redactDeep } from '../transport/redact';
 import type { ChatGeneration } from './types';
 
@@ -12,18 +16,6 @@ export const GENERATION_NAMES: Record<ChatGeneration, string> = {
 	v3: 'Cloud 3.0 and Later',
 };
 
-export interface FailedChatCall {
-	statusCode: number;
-	body: unknown;
-	url: string;
-	generation: ChatGeneration;
-	/** What was being sent, in words, e.g. `text "hello" for user +4479…`. */
-	sending?: string;
-	attempts: number;
-	secret: string;
-	location?: string;
-}
-
 const KEY_HINT =
 	"Check the App Key in the OpenDialog Chat API credential: it is the appKey of the scenario's webchat embed code (Interface Settings). The Public API token is a different key and does not work here.";
 
@@ -32,15 +24,20 @@ function serverMessage(body: unknown): string | undefined {
 	return typeof message === 'string' && message.trim() !== '' ? message.trim() : undefined;
 }
 
-function describe(call: FailedChatCall): {
+function describe(
+	call: FailedResponse,
+	generation: ChatGeneration,
+	sending: string | undefined,
+): {
 	message: string;
 	description: string;
 	fieldErrors?: Record<string, string[]>;
 } {
-	const { statusCode, body, url, generation } = call;
+	const { statusCode, body } = call;
+	const url = `${call.baseUrl}${call.path}`;
 	const said = serverMessage(body);
 	const saidSuffix = said ? ` OpenDialog said: "${said}".` : '';
-	const what = call.sending ? ` on ${call.sending}` : '';
+	const what = sending ? ` on ${sending}` : '';
 	if (statusCode >= 200 && statusCode < 300)
 		return {
 			message: 'OpenDialog answered with a web page instead of chat messages',
@@ -102,21 +99,26 @@ function describe(call: FailedChatCall): {
 	};
 }
 
-export function describeChatFailure(call: FailedChatCall): FailureDescription {
-	const said = serverMessage(call.body);
-	const { message, description, fieldErrors } = describe(call);
+/** A failed Chat API call in words; the app key and the user's token are scrubbed. */
+export function describeChatFailure(
+	failed: FailedResponse,
+	generation: ChatGeneration,
+	sending?: string,
+): FailureDescription {
+	const said = serverMessage(failed.body);
+	const { message, description, fieldErrors } = describe(failed, generation, sending);
 	return redactDeep(
 		{
 			message,
 			description,
 			details: {
-				httpCode: String(call.statusCode),
-				url: call.url,
+				httpCode: String(failed.statusCode),
+				url: `${failed.baseUrl}${failed.path}`,
 				...(said ? { serverMessage: said } : {}),
 				...(fieldErrors ? { errors: fieldErrors } : {}),
 			},
 			fieldErrors,
 		},
-		call.secret,
+		failed.secret,
 	);
 }

@@ -39,7 +39,6 @@ export function readGeneration(value: unknown): ChatGeneration {
 
 export interface ChatHeaderInput {
 	generation: ChatGeneration;
-	appKey: string;
 	userId: string;
 	scenarioId: string;
 	/** The user's anonymous-authentication cookie (`name=value`), when OpenDialog issued one. */
@@ -47,13 +46,11 @@ export interface ChatHeaderInput {
 }
 
 /**
- * Every call's headers. `Accept: application/json` makes Laravel answer a validation failure
- * with a 422 instead of a redirect; v3 wants the user and scenario on every call.
+ * A call's own headers, beside the transport's Accept and Authorization: v3 wants the user
+ * and the scenario on every call, and the user's cookie once OpenDialog issued one.
  */
 export function chatHeaders(input: ChatHeaderInput): Record<string, string> {
-	const headers: Record<string, string> = { Accept: 'application/json' };
-	if (input.generation !== 'v1' && input.appKey !== '')
-		headers.Authorization = `Bearer ${input.appKey}`;
+	const headers: Record<string, string> = {};
 	if (input.generation === 'v3') {
 		headers['OPENDIALOG-USER-ID'] = input.userId;
 		headers['OPENDIALOG-SCENARIO-ID'] = input.scenarioId;
