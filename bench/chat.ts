@@ -9,13 +9,7 @@ import path from 'node:path';
 import { packPackage, RealN8n } from '../test/helpers/real-n8n';
 import { chainWorkflow, type WorkflowNode } from '../test/helpers/workflows';
 import { CHAT_APP_KEY, CHAT_SCENARIO_ID, defaultChatConfig } from '../test/server/chat-routes';
-import {
-	executionTime,
-	installedN8n,
-	N8N_VERSIONS,
-	runWorkflow,
-	type Table,
-} from './real-n8n-bench';
+import { executionTime, forEachInstalledLine, runWorkflow, type Table } from './real-n8n-bench';
 import type { ServerProcess } from './server-process';
 
 const MESSAGE_COUNTS = (process.env.BENCH_CHAT_MESSAGES ?? '1,1000')
@@ -159,14 +153,7 @@ async function measureLine(
 
 export async function runChatBench(server: ServerProcess, table: Table): Promise<void> {
 	console.log('## 5. OpenDialog Chat in real n8n, beside HTTP Request\n');
-	for (const version of N8N_VERSIONS) {
-		const installDir = installedN8n(version);
-		if (!installDir) {
-			console.log(
-				`### n8n ${version}: not installed (N8N_VERSION=${version} bash scripts/install-n8n.sh)\n`,
-			);
-			continue;
-		}
-		await measureLine(version, installDir, server, table);
-	}
+	await forEachInstalledLine((version, installDir) =>
+		measureLine(version, installDir, server, table),
+	);
 }

@@ -35,6 +35,20 @@ export function installedN8n(version: string): string | undefined {
 	return dir;
 }
 
+/** Runs `measure` on every n8n line that is installed; says which are not. */
+export async function forEachInstalledLine(
+	measure: (version: string, installDir: string) => Promise<void>,
+): Promise<void> {
+	for (const version of N8N_VERSIONS) {
+		const installDir = installedN8n(version);
+		if (installDir) await measure(version, installDir);
+		else
+			console.log(
+				`### n8n ${version}: not installed (N8N_VERSION=${version} bash scripts/install-n8n.sh)\n`,
+			);
+	}
+}
+
 export function executionTime(run: N8nRun, ...nodes: string[]): number {
 	return nodes.reduce((sum, node) => {
 		const task = run.data.resultData.runData[node]?.[0];

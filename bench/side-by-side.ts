@@ -8,8 +8,7 @@ import type { N8nRun } from '../test/helpers/real-n8n';
 import {
 	benchN8n,
 	executionTime,
-	installedN8n,
-	N8N_VERSIONS,
+	forEachInstalledLine,
 	runWorkflow,
 	useTenant,
 	type Table,
@@ -160,14 +159,7 @@ async function measureLine(
 
 export async function runSideBySide(server: ServerProcess, table: Table): Promise<void> {
 	console.log('## 3. In real n8n, side by side\n');
-	for (const version of N8N_VERSIONS) {
-		const installDir = installedN8n(version);
-		if (!installDir) {
-			console.log(
-				`### n8n ${version}: not installed (N8N_VERSION=${version} bash scripts/install-n8n.sh)\n`,
-			);
-			continue;
-		}
-		await measureLine(version, installDir, server, table);
-	}
+	await forEachInstalledLine((version, installDir) =>
+		measureLine(version, installDir, server, table),
+	);
 }

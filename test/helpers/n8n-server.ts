@@ -134,6 +134,16 @@ export class N8nServer {
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
+	/** Creates the workflow (under a new id) and activates it, as the editor does; returns its id. */
+	async activate(workflow: object): Promise<string> {
+		const created = await this.rest<{ id: string; versionId: string }>('POST', '/workflows', {
+			...workflow,
+			id: undefined,
+		});
+		await this.rest('POST', `/workflows/${created.id}/activate`, { versionId: created.versionId });
+		return created.id;
+	}
+
 	/** The workflow's executions, running ones included, newest first. */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const { results } = await this.rest<{ results: ExecutionSummary[] }>(

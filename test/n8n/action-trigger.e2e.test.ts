@@ -31,17 +31,6 @@ afterAll(() => {
 	n8nServer?.stop();
 });
 
-async function activate(workflow: object): Promise<string> {
-	const created = await n8nServer.rest<{ id: string; versionId: string }>('POST', '/workflows', {
-		...workflow,
-		id: undefined,
-	});
-	await n8nServer.rest('POST', `/workflows/${created.id}/activate`, {
-		versionId: created.versionId,
-	});
-	return created.id;
-}
-
 async function executions(workflowId: string): Promise<ExecutionSummary[]> {
 	const { results } = await n8nServer.rest<{ results: ExecutionSummary[] }>(
 		'GET',
@@ -69,7 +58,7 @@ describe('the contact lookup example', () => {
 	let workflowId: string;
 
 	beforeAll(async () => {
-		workflowId = await activate(exampleWorkflow('action-contact-lookup.workflow.json'));
+		workflowId = await n8nServer.activate(exampleWorkflow('action-contact-lookup.workflow.json'));
 	});
 
 	test('answers a call with the secret with the contact as output attributes', async () => {
@@ -214,7 +203,7 @@ const echoAttributes = {
 
 test('acknowledges at once when set to respond immediately, and still runs the workflow', async () => {
 	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac001';
-	const workflowId = await activate(
+	const workflowId = await n8nServer.activate(
 		actionWorkflow('Acknowledge', webhookId, { respond: 'onReceived' }),
 	);
 	expect(await callAction(webhookId, { rating: 5 })).toEqual({
@@ -226,7 +215,7 @@ test('acknowledges at once when set to respond immediately, and still runs the w
 
 test('answers a workflow slower than the answer timeout with a failure, at the timeout', async () => {
 	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac002';
-	await activate(
+	await n8nServer.activate(
 		actionWorkflow(
 			'Too slow',
 			webhookId,
@@ -263,7 +252,9 @@ test('answers a workflow slower than the answer timeout with a failure, at the t
 
 test('latency: the trigger + response path adds a small, bounded overhead', async () => {
 	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac003';
-	await activate(actionWorkflow('Echo', webhookId, { respond: 'responseNode' }, [echoAttributes]));
+	await n8nServer.activate(
+		actionWorkflow('Echo', webhookId, { respond: 'responseNode' }, [echoAttributes]),
+	);
 	const roundTrip = async () => {
 		const started = performance.now();
 		const answer = await callAction(webhookId, { first_name: 'John' });

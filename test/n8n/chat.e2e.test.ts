@@ -80,17 +80,6 @@ interface WorkflowJson {
 	connections: Record<string, unknown>;
 }
 
-async function activate(workflow: WorkflowJson): Promise<string> {
-	const created = await n8nServer.rest<{ id: string; versionId: string }>('POST', '/workflows', {
-		...workflow,
-		id: undefined,
-	});
-	await n8nServer.rest('POST', `/workflows/${created.id}/activate`, {
-		versionId: created.versionId,
-	});
-	return created.id;
-}
-
 async function post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
 	const response = await fetch(`${n8nServer.url}/webhook/${path}`, {
 		method: 'POST',
@@ -155,7 +144,7 @@ describe('the credential Test button', () => {
 
 describe('the SMS bridge example', () => {
 	test('holds a three-turn conversation across three executions, the cookie kept between them', async () => {
-		const workflowId = await activate(bridge('opendialog-chat-bridge'));
+		const workflowId = await n8nServer.activate(bridge('opendialog-chat-bridge'));
 		const from = '+447700900123';
 		const turns = [
 			['I have a question about my order', 'Sure. What is your order number?'],
@@ -194,7 +183,7 @@ describe('the SMS bridge example', () => {
 
 describe('after n8n restarts', () => {
 	test("the user's cookie is still there: the conversation goes on", async () => {
-		const workflowId = await activate(bridge('chat-restart'));
+		const workflowId = await n8nServer.activate(bridge('chat-restart'));
 		const from = 'whatsapp:+447700900456';
 		const first = await post('chat-restart', { from, text: 'my order' });
 		expect(first.body).toMatchObject({ text: 'Sure. What is your order number?' });
@@ -218,7 +207,7 @@ describe('each API generation', () => {
 		['v3', '/chat-api/message'],
 	])('%s: a message reaches the bot at %s and its answer comes back', async (generation, path) => {
 		fixture.server.configure({ chat: { ...CHAT_CONFIG, generation } });
-		await activate(bridge(`chat-${generation}`, generation));
+		await n8nServer.activate(bridge(`chat-${generation}`, generation));
 		const answer = await post(`chat-${generation}`, {
 			from: `user-${generation}`,
 			text: 'opening hours',
@@ -260,7 +249,7 @@ describe('Run Script', () => {
 	}
 
 	test('five turns, one failing: one item per turn with pass/fail and the reply', async () => {
-		await activate(scriptWorkflow('chat-script', false));
+		await n8nServer.activate(scriptWorkflow('chat-script', false));
 		const answer = await post('chat-script', {});
 		const turns = answer.body as Array<Record<string, unknown>>;
 		expect(turns.map((turn) => [turn.turn, turn.passed])).toEqual([
@@ -275,7 +264,7 @@ describe('Run Script', () => {
 	});
 
 	test('with Fail the Node on, the failing turn fails the execution', async () => {
-		const workflowId = await activate(scriptWorkflow('chat-script-strict', true));
+		const workflowId = await n8nServer.activate(scriptWorkflow('chat-script-strict', true));
 		await post('chat-script-strict', {});
 		const [execution] = await n8nServer.waitForExecutions(workflowId, 1);
 		expect(execution.status).toBe('error');
@@ -350,7 +339,7 @@ describe('as an AI Agent tool', () => {
 			{ toolCalls: [{ name: 'Ask_OpenDialog', arguments: { question: 'opening hours?' } }] },
 			{ content: FINAL },
 		);
-		await activate(agentWorkflow());
+		await n8nServer.activate(agentWorkflow());
 		const answer = await post('chat-agent', { question: QUESTION });
 		expect(answer.body).toEqual({ output: FINAL });
 		const tools = (model.requests[0]?.tools ?? []).map((tool) => tool.function.name);
