@@ -12,12 +12,13 @@ import {
 	groupInteractionsByUser,
 } from '../shared/public-api/interactions';
 import { errorItem, toItemError } from '../shared/errors/item-errors';
+import { toolErrorResult } from '../shared/agent-tool/tool-error';
 import { isToolUse } from '../shared/agent-tool/tool-use';
 import { getConnection } from '../shared/public-api/connection';
 import { interactionsProperties } from './description';
 import { readOutputShape, shapeOutput } from './output';
 import { buildInteractionsQuery } from './query';
-import { toolErrorResult, toToolResult } from './tool-output';
+import { toToolResult } from './tool-output';
 
 export class OpenDialogGetInteractions implements INodeType {
 	description: INodeTypeDescription = {
