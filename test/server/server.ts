@@ -27,6 +27,8 @@ import {
 	parseServerDate,
 	readInteractionsQuery,
 } from './interactions-route';
+import { handleKnowledge, isKnowledgePath } from './knowledge-routes';
+import { KnowledgeStore } from './knowledge-store';
 import {
 	notFound,
 	sendHtml,
@@ -154,6 +156,8 @@ export class OpenDialogTestServer {
 
 	readonly chat = new ChatWorkspace(() => this.config.chat);
 
+	readonly knowledge = new KnowledgeStore();
+
 	private faults: Fault[] = [];
 
 	private rateWindow = { startedAt: 0, count: 0 };
@@ -247,6 +251,7 @@ export class OpenDialogTestServer {
 		this.requests.length = 0;
 		this.links.clear();
 		this.chat.clear();
+		this.knowledge.clear();
 		this.rateWindow = { startedAt: 0, count: 0 };
 	}
 
@@ -305,6 +310,14 @@ export class OpenDialogTestServer {
 				store: this.store,
 				config: this.config.dataExports,
 				publicApi: this.config.generations.includes('public'),
+				authorized,
+				baseUrl: this.url,
+			});
+			return;
+		}
+		if (isKnowledgePath(url.pathname) && this.config.generations.includes('public')) {
+			handleKnowledge(req, res, url, body, {
+				store: this.knowledge,
 				authorized,
 				baseUrl: this.url,
 			});
