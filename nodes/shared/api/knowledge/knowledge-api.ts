@@ -116,6 +116,13 @@ async function sendWithRetries(
 	const url = `${connection.baseUrl}${call.path}`;
 	const retry = call.write ? 'refused-only' : 'idempotent';
 	const node = context.getNode();
+	const stalled = () =>
+		new OpenDialogApiError(
+			node,
+			describeStalled(url, connection.timeoutMs),
+			undefined,
+			call.itemIndex,
+		);
 	for (let attempt = 0; ; attempt++) {
 		let response: IN8nHttpFullResponse;
 		try {
@@ -134,14 +141,7 @@ async function sendWithRetries(
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = errorCode(error);
-			if (code === 'ECONNABORTED') {
-				throw new OpenDialogApiError(
-					node,
-					describeStalled(url, connection.timeoutMs),
-					undefined,
-					call.itemIndex,
-				);
-			}
+			if (code === 'ECONNABORTED') throw stalled();
 			const failure = describeUnreachable(error, connection.baseUrl, connection.secret, code);
 			throw new NodeApiError(node, failure.details as JsonObject, {
 				message: failure.message,

@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ItemOperation } from '../types';
+import { create } from './create';
+import { deleteSource } from './delete';
+import { get } from './get';
+import { getAll } from './getAll';
+
+export const topicSourceOperations: Record<string, ItemOperation> = {
+	create,
+	delete: deleteSource,
+	get,
+	getAll,
+};
+
+export const topicSourceProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['topicSource'] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a topic source',
+				description: 'Add text, a web page, or a file from binary data to a topic',
+			},
+			{ name: 'Delete', value: 'delete', action: 'Delete a topic source' },
+			{ name: 'Get', value: 'get', action: 'Get a topic source' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many topic sources' },
+		],
+	},
+	...Object.values(topicSourceOperations).flatMap((operation) => operation.properties),
+];
