@@ -184,14 +184,15 @@ async function readBinaryFile(context: IExecuteFunctions, itemIndex: number, max
 	}
 	if (content.length > maxFileBytes) {
 		throw new InputError(
-			`The file in binary field '${property}' (${fileName}) is ${formatMegabytes(content.length)}, over the ${formatMegabytes(maxFileBytes)} limit`,
+			`The file in binary field '${property}' (${fileName}) is ${formatSize(content.length)}, over the limit of ${formatSize(maxFileBytes)}`,
 			"Split the file, or raise the 'Max File Size (MB)' option if your OpenDialog workspace accepts larger files.",
 		);
 	}
 	return { content, fileName, mimeType: bareMimeType(binary.mimeType) };
 }
 
-function formatMegabytes(bytes: number): string {
+function formatSize(bytes: number): string {
+	if (bytes < 1024 * 1024) return `${bytes.toLocaleString('en-US')} bytes`;
 	return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 

@@ -82,6 +82,12 @@ export const sync: BatchOperation = {
 				if (!continueOnFail) break;
 			}
 		}
-		return result;
+		return result.sort((a, b) => outputPosition(a) - outputPosition(b));
 	},
 };
+
+/** Output follows the input order; removed sources, which come from no one item, come last. */
+function outputPosition(outcome: Outcome): number {
+	if ('error' in outcome) return outcome.itemIndex;
+	return Array.isArray(outcome.pairedItem) ? Infinity : outcome.pairedItem;
+}
