@@ -1,3 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { exampleWorkflow } from '../helpers/examples';
 import { CREDENTIALS, useRealN8n } from '../helpers/n8n-fixture';
 import { nodeItems } from '../helpers/real-n8n';
 import { credentialRef, workflowWithBranches, type WorkflowNode } from '../helpers/workflows';
@@ -183,4 +187,68 @@ test('real n8n: Sync with vectorise-and-wait reports the one failed source as an
 		'completed',
 	]);
 	expect(items[1].pairedItem).toEqual({ item: 1 });
+});
+
+/** A small RSS feed served locally, standing in for the public feed the example reads. */
+async function serveFeed(entries: () => Array<{ title: string; body: string }>) {
+	const server = createServer((_req, res) => {
+		const items = entries()
+			.map(
+				(entry, i) =>
+					`<item><title>${entry.title}</title><link>https://example.com/releases/${i}</link><description>${entry.body}</description></item>`,
+			)
+			.join('');
+		res.writeHead(200, { 'Content-Type': 'application/rss+xml' });
+		res.end(
+			`<?xml version="1.0"?><rss version="2.0"><channel><title>Releases</title><link>https://example.com</link><description>Releases</description>${items}</channel></rss>`,
+		);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml` };
+}
+
+test('the RSS-to-knowledge example keeps the topic in step with the feed', async () => {
+	const service = seedService(fixture.server);
+	const entries = [
+		{ title: 'Release 1.0', body: 'First release' },
+		{ title: 'Release 1.1', body: 'Faster answers' },
+		{ title: 'Release 1.2', body: 'Knowledge sync' },
+	];
+	const feed = await serveFeed(() => entries);
+	try {
+		const workflow = exampleWorkflow('rss-feed-to-knowledge-topic.workflow.json') as {
+			id: string;
+			nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+		};
+		const nodeNamed = (name: string) => workflow.nodes.find((node) => node.name === name)!;
+		// The user's own settings: their feed and their knowledge service.
+		nodeNamed('Read Release Notes').parameters.url = feed.url;
+		nodeNamed('Sync Release Notes Topic').parameters.knowledgeService = byId(service.id);
+		await fixture.n8n.importWorkflow(workflow);
+
+		const first = await fixture.n8n.execute('odExampleKnowledgeSync');
+		expect(first.run?.data.resultData.error).toBeUndefined();
+		const added = nodeItems(first.run, 'Sync Release Notes Topic');
+		expect(added.map((item) => [item.json.name, item.json.action])).toEqual([
+			['Release 1.0', 'added'],
+			['Release 1.1', 'added'],
+			['Release 1.2', 'added'],
+		]);
+		const [topic] = fixture.server.knowledge.topicsOf(service.id);
+		expect(topic.name).toBe('release_notes');
+		const [firstSource] = fixture.server.knowledge.sourcesOf(topic.id);
+		expect(firstSource.configuration.source).toBe(
+			'Release 1.0\n\nFirst release\n\nMore: https://example.com/releases/0',
+		);
+
+		entries[1].body = 'Faster answers, fewer clicks';
+		fixture.server.requests.length = 0;
+		const second = await fixture.n8n.execute('odExampleKnowledgeSync');
+		expect(
+			nodeItems(second.run, 'Sync Release Notes Topic').map((item) => item.json.action),
+		).toEqual(['unchanged', 'updated', 'unchanged']);
+		expect(writes(fixture.server).map((request) => request.method)).toEqual(['PATCH', 'POST']);
+	} finally {
+		feed.server.close();
+	}
 });
