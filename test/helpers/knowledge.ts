@@ -49,3 +49,17 @@ export function fileItem(
 		binary: { data: { data: content.toString('base64'), mimeType, fileName } },
 	};
 }
+
+/** Topic → Sync of text documents `{ title, body }` into the topic `help_centre`. */
+export function syncParameters(serviceId: string, options: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'topic',
+		operation: 'sync',
+		knowledgeService: byId(serviceId),
+		topicName: 'help_centre',
+		sourceType: 'text',
+		sourceName: '={{ $json.title }}',
+		text: '={{ $json.body }}',
+		options,
+	};
+}

@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { INodeParameters } from 'n8n-workflow';
+
 import { exampleWorkflow } from '../helpers/examples';
 import { CREDENTIALS, useRealN8n } from '../helpers/n8n-fixture';
 import { nodeItems } from '../helpers/real-n8n';
 import { credentialRef, workflowWithBranches, type WorkflowNode } from '../helpers/workflows';
-import { byId, seedService, writes } from '../helpers/knowledge';
+import { byId, seedService, syncParameters, writes } from '../helpers/knowledge';
 
 jest.setTimeout(600_000);
 
@@ -42,16 +44,7 @@ return items;`;
 }
 
 function syncNode(name: string, serviceId: string, options: Record<string, unknown> = {}) {
-	return knowledge(name, {
-		resource: 'topic',
-		operation: 'sync',
-		knowledgeService: byId(serviceId),
-		topicName: 'help_centre',
-		sourceType: 'text',
-		sourceName: '={{ $json.title }}',
-		text: '={{ $json.body }}',
-		options,
-	});
+	return knowledge(name, syncParameters(serviceId, options as INodeParameters));
 }
 
 beforeEach(() => fixture.server.reset());

@@ -1,7 +1,14 @@
 /** Topic → Sync Documents and vectorise-and-wait, run in n8n's engine against the local server. */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { byId, fileItem, runKnowledge, seedService, writes } from '../helpers/knowledge';
+import {
+	byId,
+	fileItem,
+	runKnowledge,
+	seedService,
+	syncParameters,
+	writes,
+} from '../helpers/knowledge';
 import { useLocalOpenDialog } from '../helpers/local-server';
 import type { RunNodeOptions } from '../helpers/run-node';
 
@@ -21,16 +28,7 @@ function sync(
 ) {
 	return runKnowledge(
 		od.credentials(),
-		{
-			resource: 'topic',
-			operation: 'sync',
-			knowledgeService: byId(serviceId),
-			topicName: 'help_centre',
-			sourceType: 'text',
-			sourceName: '={{ $json.title }}',
-			text: '={{ $json.body }}',
-			...parameters,
-		},
+		{ ...syncParameters(serviceId), ...parameters },
 		{ items, ...extra },
 	);
 }

@@ -11,7 +11,7 @@ import {
 	checkSource,
 	type Errors,
 } from './knowledge-validation';
-import type { KnowledgeStore, StoredService, StoredTopic } from './knowledge-store';
+import type { KnowledgeStore, StoredService, StoredSource, StoredTopic } from './knowledge-store';
 import { sendJson, unauthenticated, validationFailed } from './laravel';
 import { readInteger } from './paging';
 
@@ -278,23 +278,25 @@ route(SOURCES, {
 	},
 });
 
+function sourceOf(request: Request): StoredSource | undefined {
+	const topic = topicOf(request);
+	if (!topic) return undefined;
+	const source = request.store.sources.get(request.params[2]);
+	if (source?.topicId === topic.id) return source;
+	notFound(request.res);
+	return undefined;
+}
+
 route(`${SOURCES}/{}`, {
 	GET: (request) => {
-		const topic = topicOf(request);
-		const source = topic && request.store.sources.get(request.params[2]);
-		if (!topic) return;
-		if (!source || source.topicId !== topic.id) notFound(request.res);
-		else sendJson(request.res, 200, { data: request.store.sourceBody(source) });
+		const source = sourceOf(request);
+		if (source) sendJson(request.res, 200, { data: request.store.sourceBody(source) });
 	},
 	DELETE: (request) => {
-		const topic = topicOf(request);
-		const source = topic && request.store.sources.get(request.params[2]);
-		if (!topic) return;
-		if (!source || source.topicId !== topic.id) notFound(request.res);
-		else {
-			request.store.sources.delete(source.id);
-			noContent(request.res);
-		}
+		const source = sourceOf(request);
+		if (!source) return;
+		request.store.sources.delete(source.id);
+		noContent(request.res);
 	},
 });
 

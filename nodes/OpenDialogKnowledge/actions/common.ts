@@ -1,5 +1,10 @@
 /** Parameters shared by the Knowledge node's operations, and how they are read. */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { readName, type InvalidNameHandling } from '../../shared/api/knowledge/names';
 import { InputError } from '../../shared/items/input-error';
@@ -11,55 +16,82 @@ export function showFor(resource: Resource, operations: string[]) {
 	return { show: { resource: [resource], operation: operations } };
 }
 
-export function knowledgeServiceLocator(resource: Resource, operations: string[]): INodeProperties {
-	return {
-		displayName: 'Knowledge Service',
-		name: 'knowledgeService',
+function locator(
+	name: string,
+	displayName: string,
+	description: string,
+	searchListMethod: string,
+	placeholder: string,
+): (resource: Resource, operations: string[]) => INodeProperties {
+	return (resource, operations) => ({
+		displayName,
+		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The knowledge service (a RAG component of OpenDialog) to work in',
+		description,
 		displayOptions: showFor(resource, operations),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchKnowledgeServices', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 9b2f0c3e-5a1d-4c1e-9f61-2b7d0c8a4e11',
-			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
 		],
+	});
+}
+
+export const knowledgeServiceLocator = locator(
+	'knowledgeService',
+	'Knowledge Service',
+	'The knowledge service (a RAG component of OpenDialog) to work in',
+	'searchKnowledgeServices',
+	'e.g. 9b2f0c3e-5a1d-4c1e-9f61-2b7d0c8a4e11',
+);
+
+export const topicLocator = locator(
+	'topic',
+	'Topic',
+	'A topic of the knowledge service: a set of sources OpenDialog searches together',
+	'searchTopics',
+	'e.g. 3c1d2e4f-0a9b-4c8d-8e7f-6a5b4c3d2e1f',
+);
+
+/** Both locators of an operation that works on one topic. */
+export function topicAddressProperties(
+	resource: Resource,
+	operations: string[],
+): INodeProperties[] {
+	return [knowledgeServiceLocator(resource, operations), topicLocator(resource, operations)];
+}
+
+/** The operation selector of a resource. */
+export function operationProperty(
+	resource: Resource,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options,
 	};
 }
 
-export function topicLocator(resource: Resource, operations: string[]): INodeProperties {
+/** The topic an operation works on, as its two locators give it. */
+export function readTopicAddress(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { serviceId: string; topicId: string } {
 	return {
-		displayName: 'Topic',
-		name: 'topic',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'A topic of the knowledge service: a set of sources OpenDialog searches together',
-		displayOptions: showFor(resource, operations),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchTopics', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3c1d2e4f-0a9b-4c8d-8e7f-6a5b4c3d2e1f',
-			},
-		],
+		serviceId: readLocator(context, 'knowledgeService', itemIndex),
+		topicId: readLocator(context, 'topic', itemIndex),
 	};
 }
 

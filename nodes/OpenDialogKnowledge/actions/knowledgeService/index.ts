@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../common';
 import type { ItemOperation } from '../types';
 import { create } from './create';
 import { deleteService } from './delete';
@@ -14,24 +15,16 @@ export const knowledgeServiceOperations: Record<string, ItemOperation> = {
 };
 
 export const knowledgeServiceProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['knowledgeService'] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a knowledge service',
-				description: 'Create a knowledge service with its chunking and embedding settings',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a knowledge service' },
-			{ name: 'Get', value: 'get', action: 'Get a knowledge service' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many knowledge services' },
-		],
-	},
+	operationProperty('knowledgeService', 'getAll', [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a knowledge service',
+			description: 'Create a knowledge service with its chunking and embedding settings',
+		},
+		{ name: 'Delete', value: 'delete', action: 'Delete a knowledge service' },
+		{ name: 'Get', value: 'get', action: 'Get a knowledge service' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many knowledge services' },
+	]),
 	...Object.values(knowledgeServiceOperations).flatMap((operation) => operation.properties),
 ];

@@ -1,14 +1,11 @@
-import { knowledgeServiceLocator, readLocator, topicLocator } from '../common';
+import { readTopicAddress, topicAddressProperties } from '../common';
 import type { ItemOperation } from '../types';
 
 /** The topic with its status and all its sources, in one call. */
 export const get: ItemOperation = {
-	properties: [knowledgeServiceLocator('topic', ['get']), topicLocator('topic', ['get'])],
+	properties: topicAddressProperties('topic', ['get']),
 	async execute(context, api, itemIndex) {
-		return await api.getTopicWithSources(
-			readLocator(context, 'knowledgeService', itemIndex),
-			readLocator(context, 'topic', itemIndex),
-			itemIndex,
-		);
+		const address = readTopicAddress(context, itemIndex);
+		return await api.getTopicWithSources(address.serviceId, address.topicId, itemIndex);
 	},
 };

@@ -3,18 +3,16 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { TopicFields } from '../../../shared/api/knowledge/types';
 import { InputError } from '../../../shared/items/input-error';
 import {
-	knowledgeServiceLocator,
-	readLocator,
 	readOptions,
+	readTopicAddress,
 	readValidName,
 	showFor,
-	topicLocator,
+	topicAddressProperties,
 } from '../common';
 import type { ItemOperation } from '../types';
 
 const properties: INodeProperties[] = [
-	knowledgeServiceLocator('topic', ['update']),
-	topicLocator('topic', ['update']),
+	...topicAddressProperties('topic', ['update']),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -39,8 +37,7 @@ const properties: INodeProperties[] = [
 export const update: ItemOperation = {
 	properties,
 	async execute(context, api, itemIndex) {
-		const serviceId = readLocator(context, 'knowledgeService', itemIndex);
-		const topicId = readLocator(context, 'topic', itemIndex);
+		const { serviceId, topicId } = readTopicAddress(context, itemIndex);
 		const updates = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const fields: TopicFields = {};
 		if (updates.name !== undefined) {

@@ -1,18 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	knowledgeServiceLocator,
-	readLocator,
-	readOptions,
-	showFor,
-	topicLocator,
-} from '../common';
+import { readOptions, readTopicAddress, showFor, topicAddressProperties } from '../common';
 import type { ItemOperation } from '../types';
 import { readWaitSettings, vectorisationFailure, waitForVectorisation } from '../../vectorisation';
 
 const properties: INodeProperties[] = [
-	knowledgeServiceLocator('topic', ['vectorise']),
-	topicLocator('topic', ['vectorise']),
+	...topicAddressProperties('topic', ['vectorise']),
 	{
 		displayName: 'Wait for Vectorisation',
 		name: 'waitForVectorisation',
@@ -27,8 +20,7 @@ const properties: INodeProperties[] = [
 export const vectorise: ItemOperation = {
 	properties,
 	async execute(context, api, itemIndex) {
-		const serviceId = readLocator(context, 'knowledgeService', itemIndex);
-		const topicId = readLocator(context, 'topic', itemIndex);
+		const { serviceId, topicId } = readTopicAddress(context, itemIndex);
 		const wait = context.getNodeParameter('waitForVectorisation', itemIndex, false) as boolean;
 		const settings = wait ? readWaitSettings(readOptions(context, itemIndex)) : undefined;
 		const message = await api.vectoriseTopic(serviceId, topicId, itemIndex);

@@ -1,6 +1,6 @@
 import { sourceFile } from '../../../shared/api/knowledge/files';
 import type { SourceDraft } from '../../../shared/api/knowledge/types';
-import { knowledgeServiceLocator, readLocator, readOptions, topicLocator } from '../common';
+import { readTopicAddress, readOptions, topicAddressProperties } from '../common';
 import {
 	readMaxFileBytes,
 	readSourceInput,
@@ -27,16 +27,16 @@ export function toSourceDraft(input: SourceInput, fileName = input.file?.fileNam
 
 export const create: ItemOperation = {
 	properties: [
-		knowledgeServiceLocator('topicSource', ['create']),
-		topicLocator('topicSource', ['create']),
+		...topicAddressProperties('topicSource', ['create']),
 		...sourceProperties('topicSource', 'create', 'Name'),
 	],
 	async execute(context, api, itemIndex) {
+		const address = readTopicAddress(context, itemIndex);
 		const maxFileBytes = readMaxFileBytes(readOptions(context, itemIndex));
 		const input = await readSourceInput(context, itemIndex, maxFileBytes);
 		return await api.createSource(
-			readLocator(context, 'knowledgeService', itemIndex),
-			readLocator(context, 'topic', itemIndex),
+			address.serviceId,
+			address.topicId,
 			toSourceDraft(input),
 			itemIndex,
 		);

@@ -1,17 +1,14 @@
-import { knowledgeServiceLocator, readLocator, topicLocator } from '../common';
+import { readTopicAddress, topicAddressProperties } from '../common';
 import type { ItemOperation } from '../types';
 import { readSourceId, sourceIdProperty } from './source-id';
 
 export const get: ItemOperation = {
-	properties: [
-		knowledgeServiceLocator('topicSource', ['get']),
-		topicLocator('topicSource', ['get']),
-		sourceIdProperty('get'),
-	],
+	properties: [...topicAddressProperties('topicSource', ['get']), sourceIdProperty('get')],
 	async execute(context, api, itemIndex) {
+		const address = readTopicAddress(context, itemIndex);
 		return await api.getSource(
-			readLocator(context, 'knowledgeService', itemIndex),
-			readLocator(context, 'topic', itemIndex),
+			address.serviceId,
+			address.topicId,
 			readSourceId(context, itemIndex),
 			itemIndex,
 		);

@@ -1,22 +1,21 @@
 import {
 	getManyProperties,
-	knowledgeServiceLocator,
 	readGetManyLimit,
-	readLocator,
-	topicLocator,
+	readTopicAddress,
+	topicAddressProperties,
 } from '../common';
 import type { ItemOperation } from '../types';
 
 export const getAll: ItemOperation = {
 	properties: [
-		knowledgeServiceLocator('topicSource', ['getAll']),
-		topicLocator('topicSource', ['getAll']),
+		...topicAddressProperties('topicSource', ['getAll']),
 		...getManyProperties('topicSource'),
 	],
 	async execute(context, api, itemIndex) {
+		const address = readTopicAddress(context, itemIndex);
 		return await api.listSources(
-			readLocator(context, 'knowledgeService', itemIndex),
-			readLocator(context, 'topic', itemIndex),
+			address.serviceId,
+			address.topicId,
 			readGetManyLimit(context, itemIndex),
 			itemIndex,
 		);

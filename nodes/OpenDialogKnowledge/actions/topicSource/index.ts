@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../common';
 import type { ItemOperation } from '../types';
 import { create } from './create';
 import { deleteSource } from './delete';
@@ -14,24 +15,16 @@ export const topicSourceOperations: Record<string, ItemOperation> = {
 };
 
 export const topicSourceProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['topicSource'] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a topic source',
-				description: 'Add text, a web page, or a file from binary data to a topic',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a topic source' },
-			{ name: 'Get', value: 'get', action: 'Get a topic source' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many topic sources' },
-		],
-	},
+	operationProperty('topicSource', 'getAll', [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a topic source',
+			description: 'Add text, a web page, or a file from binary data to a topic',
+		},
+		{ name: 'Delete', value: 'delete', action: 'Delete a topic source' },
+		{ name: 'Get', value: 'get', action: 'Get a topic source' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many topic sources' },
+	]),
 	...Object.values(topicSourceOperations).flatMap((operation) => operation.properties),
 ];
