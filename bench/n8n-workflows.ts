@@ -68,7 +68,7 @@ function tokenSettings(tokenIn: TokenIn, server: ServerProcess) {
 	};
 }
 
-function httpRequest(
+export function httpRequest(
 	name: string,
 	server: ServerProcess,
 	parameters: Record<string, unknown>,

@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 
 import { runChatBench } from './chat';
+import { runKnowledgeSync } from './knowledge-sync';
 import { runProfiles } from './profile';
 import { TENANT_RANGE } from './real-n8n-bench';
 import { runSideBySide } from './side-by-side';
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
 		if (!only || only === 'n8n') await runSideBySide(server, table);
 		if (!only || only === 'profile') await runProfiles(server, table);
 		if (!only || only === 'chat') await runChatBench(server, table);
+		if (!only || only === 'knowledge') await runKnowledgeSync(server, table);
 	} finally {
 		server.stop();
 	}
