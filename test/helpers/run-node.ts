@@ -3,7 +3,12 @@
  * real parameter and expression resolution, real credential authentication and real HTTP
  * through n8n's request helpers. Only the credential store is in memory.
  */
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -220,4 +225,10 @@ export function pollingTrigger(options: TestWorkflowOptions) {
 		},
 		staticData: () => workflow.getStaticData('node', node),
 	};
+}
+
+/** The context n8n gives a node's listSearch and loadOptions methods, on the same workflow. */
+export function loadOptionsContext(options: TestWorkflowOptions): LoadOptionsContext {
+	const { node, workflow, additionalData } = testWorkflow(options);
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }

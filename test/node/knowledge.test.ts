@@ -1,6 +1,7 @@
 /** The Knowledge node's services, topics and sources, run in n8n's engine against the local server. */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { OpenDialogKnowledge } from '../../nodes/OpenDialogKnowledge/OpenDialogKnowledge.node';
 import {
 	byId,
 	fileItem,
@@ -10,7 +11,7 @@ import {
 	writes,
 } from '../helpers/knowledge';
 import { useLocalOpenDialog } from '../helpers/local-server';
-import type { RunNodeOptions } from '../helpers/run-node';
+import { loadOptionsContext, type RunNodeOptions } from '../helpers/run-node';
 
 const od = useLocalOpenDialog();
 
@@ -291,5 +292,35 @@ describe('Topic Source', () => {
 		const retried = await run(create);
 		expect(retried.error).toBeUndefined();
 		expect(writes(od.server).map((request) => request.status)).toEqual([503, 201]);
+	});
+});
+
+describe('From list', () => {
+	function listContext(parameters: INodeParameters) {
+		return loadOptionsContext({
+			node: new OpenDialogKnowledge(),
+			parameters,
+			credentials: od.credentials(),
+		});
+	}
+
+	test('services are searched by name; topics of the chosen service by name, in name order', async () => {
+		const service = seedService(od.server, 'help_centre');
+		seedService(od.server, 'policies');
+		for (const name of ['returns', 'delivery', 'refunds', 'faq']) {
+			od.server.knowledge.addTopic(service.id, name, '');
+		}
+		const node = new OpenDialogKnowledge();
+		const { searchKnowledgeServices, searchTopics } = node.methods.listSearch;
+		const services = await searchKnowledgeServices.call(listContext({}), 'HELP');
+		expect(services.results).toEqual([{ name: 'help_centre', value: service.id }]);
+
+		const context = listContext({ knowledgeService: byId(service.id) });
+		const topics = await searchTopics.call(context, 'r');
+		expect(topics.results.map((topic) => topic.name)).toEqual(['delivery', 'refunds', 'returns']);
+		const [listed] = knowledgeRequests(od.server).filter((request) =>
+			request.path.endsWith('/language-processor-topic'),
+		);
+		expect(listed.query).toMatchObject({ search: 'r', order_by: 'name', order_dir: 'asc' });
 	});
 });

@@ -1,5 +1,6 @@
 /** Picks the operation, runs it over the input items, and makes the outcomes n8n items. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { knowledgeApi, knowledgeConnection } from '../../shared/api/knowledge/knowledge-api';
 import { errorItem, toItemError } from '../../shared/items/item-errors';
@@ -19,7 +20,12 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operationName = context.getNodeParameter('operation', 0) as string;
 	const operation = OPERATIONS[resource]?.[operationName];
-	if (!operation) throw new Error(`Unknown operation ${resource} → ${operationName}`);
+	if (!operation) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Unknown operation ${resource} → ${operationName}`,
+		);
+	}
 	const api = knowledgeApi(context, await knowledgeConnection(context, readOptions(context, 0)));
 	const itemCount = context.getInputData().length;
 	const continueOnFail = context.continueOnFail();
