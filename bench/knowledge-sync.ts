@@ -1,5 +1,5 @@
 /**
- * Part 6: in real n8n, Knowledge → Sync Documents of text documents into a topic against the
+ * Part 5: a file upload's memory, then, in real n8n, Knowledge → Sync Documents of text documents into a topic against the
  * local server with 20 ms added to every answer, beside what a user wires today: HTTP Request
  * posting one source per item. Then the same Sync again, unchanged: only reads.
  */
@@ -43,8 +43,8 @@ async function api<T>(server: ServerProcess, method: string, path: string, body:
 }
 
 /** A service, and the topic the hand-built workflow posts into (Sync creates its own). */
-async function prepareTenant(server: ServerProcess) {
-	await server.admin('POST', 'reset', { latencyMs: LATENCY_MS });
+async function prepareTenant(server: ServerProcess, latencyMs = LATENCY_MS) {
+	await server.admin('POST', 'reset', { latencyMs });
 	const service = await api<{ data: { id: string } }>(server, 'POST', 'knowledge-service', {
 		name: 'bench',
 		configuration: { language_model_configuration_name: 'default' },
@@ -105,14 +105,51 @@ function items(run: N8nRun, node: string): number {
 	return run.data.resultData.runData[node]?.[0]?.data?.main[0]?.length ?? 0;
 }
 
-export async function runKnowledgeSync(server: ServerProcess, table: Table): Promise<void> {
+/** Runs one measurement of bench/measure.ts in a fresh process (bench/run.ts's). */
+export type Measure = (kind: string, args: object) => Record<string, number>;
+
+const FILE_MB = Number(process.env.BENCH_KNOWLEDGE_FILE_MB ?? 20);
+
+/** Topic Source → Create with one file: how far memory grows beyond the file's size. */
+async function fileUploadMemory(server: ServerProcess, table: Table, measure: Measure) {
+	const { serviceId, topicId } = await prepareTenant(server, 0);
+	const result = measure('knowledgeFileUpload', {
+		url: server.url,
+		token: server.token,
+		serviceId,
+		topicId,
+		fileMb: FILE_MB,
+	});
+	const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+	console.log(`### One ${FILE_MB} MB file from binary data, Topic Source → Create
+`);
+	table(
+		['file', 'node', 'peak memory growth', 'growth / file'],
+		[
+			[
+				mb(result.fileBytes),
+				`${Math.round(result.executionTime)} ms`,
+				mb(result.peakMemoryBytes),
+				`${(result.peakMemoryBytes / result.fileBytes).toFixed(1)}×`,
+			],
+		],
+	);
+}
+
+export async function runKnowledgeSync(
+	server: ServerProcess,
+	table: Table,
+	measure: Measure,
+): Promise<void> {
+	console.log('## 5. Knowledge\n');
+	await fileUploadMemory(server, table, measure);
 	console.log(
-		`## 6. Knowledge: Sync of ${DOCUMENTS.toLocaleString('en-US')} text documents, ${LATENCY_MS} ms added to each answer, in real n8n\n`,
+		`### Sync of ${DOCUMENTS.toLocaleString('en-US')} text documents, ${LATENCY_MS} ms added to each answer, in real n8n\n`,
 	);
 	for (const version of N8N_VERSIONS) {
 		const installDir = installedN8n(version);
 		if (!installDir) {
-			console.log(`### n8n ${version}: not installed\n`);
+			console.log(`#### n8n ${version}: not installed\n`);
 			continue;
 		}
 		const { serviceId, topicId } = await prepareTenant(server);
@@ -145,7 +182,7 @@ export async function runKnowledgeSync(server: ServerProcess, table: Table): Pro
 				await knowledgeRequests(server),
 				`${items(byHand, 'HTTP Request')}`,
 			]);
-			console.log(`### n8n ${version}\n`);
+			console.log(`#### n8n ${version}\n`);
 			table(['job', 'time', 'requests', 'items'], rows);
 			console.log(
 				`Sync is ${(byHandMs / firstMs).toFixed(1)}× faster than one request per item (target ≥10×).\n`,

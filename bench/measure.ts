@@ -17,6 +17,10 @@ const { OpenDialogGenerateWebchatDeeplinks } = require(
 	dist('OpenDialogGenerateWebchatDeeplinks/OpenDialogGenerateWebchatDeeplinks.node.js'),
 ) as typeof import('../nodes/OpenDialogGenerateWebchatDeeplinks/OpenDialogGenerateWebchatDeeplinks.node');
 
+const { OpenDialogKnowledge } = require(
+	dist('OpenDialogKnowledge/OpenDialogKnowledge.node.js'),
+) as typeof import('../nodes/OpenDialogKnowledge/OpenDialogKnowledge.node');
+
 interface Args {
 	url: string;
 	token: string;
@@ -27,7 +31,14 @@ interface Args {
 	batchSize?: number;
 	/** Leave the user id to OpenDialog instead of the `{{ $json.email }}` expression. */
 	generatedIds?: boolean;
+	/** Topic Source → Create: the topic, and the size of the file to upload. */
+	serviceId?: string;
+	topicId?: string;
+	fileMb?: number;
 }
+
+/** The input file is built before the baseline: only the upload's own memory is measured. */
+let fileItems: Array<{ json: object; binary: Record<string, object> }> = [];
 
 function peakRssBytes(): number {
 	const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
@@ -89,6 +100,28 @@ const measurements: Record<string, (args: Args) => Promise<Record<string, number
 		};
 	},
 
+	/** One file from binary data up to a topic, as Topic Source → Create sends it. */
+	async knowledgeFileUpload(args) {
+		const run = await runNode({
+			node: new OpenDialogKnowledge(),
+			parameters: {
+				resource: 'topicSource',
+				operation: 'create',
+				knowledgeService: { __rl: true, mode: 'id', value: args.serviceId! },
+				topic: { __rl: true, mode: 'id', value: args.topicId! },
+				sourceType: 'file',
+				options: { maxFileSizeMb: (args.fileMb ?? 20) + 1 },
+			},
+			credentials: { baseUrl: args.url, apiToken: args.token, apiVersion: 'public' },
+			items: fileItems as never,
+		});
+		if (run.error) throw run.error;
+		return {
+			fileBytes: Math.round((args.fileMb ?? 20) * 1_048_576),
+			executionTime: run.executionTime,
+		};
+	},
+
 	/** What a hand-written loop does: one request per contact. */
 	async deeplinksPerItem(args) {
 		let links = 0;
@@ -117,6 +150,21 @@ async function main(): Promise<void> {
 	// An empty range first warms modules, the JIT and n8n's engine, so the figures are the work's own.
 	if (kind === 'fetchAndParse' || kind === 'getInteractions') {
 		await measurements[kind]({ ...args, from: '2000-01-01T00:00:00', to: '2000-01-01T00:00:00' });
+	}
+	if (kind === 'knowledgeFileUpload') {
+		const content = Buffer.alloc(Math.round((args.fileMb ?? 20) * 1_048_576), 7);
+		fileItems = [
+			{
+				json: {},
+				binary: {
+					data: {
+						data: content.toString('base64'),
+						mimeType: 'application/pdf',
+						fileName: 'big.pdf',
+					},
+				},
+			},
+		];
 	}
 	const baseline = peakRssBytes();
 	const started = process.hrtime.bigint();

@@ -184,7 +184,7 @@ async function main(): Promise<void> {
 		if (!only || only === 'n8n') await runSideBySide(server, table);
 		if (!only || only === 'profile') await runProfiles(server, table);
 		if (!only || only === 'chat') await runChatBench(server, table);
-		if (!only || only === 'knowledge') await runKnowledgeSync(server, table);
+		if (!only || only === 'knowledge') await runKnowledgeSync(server, table, measure);
 	} finally {
 		server.stop();
 	}
