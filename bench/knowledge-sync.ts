@@ -1,7 +1,8 @@
 /**
- * Part 5: a file upload's memory, then, in real n8n, Knowledge → Sync Documents of text documents into a topic against the
- * local server with 20 ms added to every answer, beside what a user wires today: HTTP Request
- * posting one source per item. Then the same Sync again, unchanged: only reads.
+ * Part 5: the memory one file from binary data costs on its way up; then, in real n8n,
+ * Knowledge → Sync Documents of text documents into a topic against the local server with
+ * 20 ms added to every answer, beside what a user wires today: HTTP Request posting one
+ * source per item. Then the same Sync again, unchanged: only reads.
  */
 import type { N8nRun } from '../test/helpers/real-n8n';
 import { chainWorkflow, credentialRef, type WorkflowNode } from '../test/helpers/workflows';
