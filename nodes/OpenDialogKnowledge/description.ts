@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timeoutOption } from '../shared/items/timeout-option';
+import { timeoutOption } from '../shared/properties/timeout-option';
 import { invalidNamesOption } from './actions/common';
 import { knowledgeServiceProperties } from './actions/knowledgeService';
 import { maxFileSizeOption } from './actions/source-fields';

@@ -2,10 +2,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { sourceName } from '../shared/api/knowledge/answers';
-import type { KnowledgeApi } from '../shared/api/knowledge/knowledge-api';
-import type { Topic, TopicSource } from '../shared/api/knowledge/types';
-import { InputError } from '../shared/items/input-error';
+import { sourceName } from '../shared/public-api/knowledge/answers';
+import type { KnowledgeApi } from '../shared/public-api/knowledge/knowledge-api';
+import type { Topic, TopicSource } from '../shared/public-api/knowledge/types';
+import { InputError } from '../shared/errors/input-error';
 
 export interface VectorisationSummary {
 	/** `waiting` while any source is still pending or in progress. */

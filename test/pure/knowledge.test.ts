@@ -13,10 +13,10 @@ import {
 	type SyncDocument,
 } from '../../nodes/OpenDialogKnowledge/sync/plan';
 import { summariseVectorisation } from '../../nodes/OpenDialogKnowledge/vectorisation';
-import { readPage } from '../../nodes/shared/api/knowledge/answers';
-import { bareMimeType, sourceFile, toDataUri } from '../../nodes/shared/api/knowledge/files';
-import { readName, toSlug } from '../../nodes/shared/api/knowledge/names';
-import type { TopicSource } from '../../nodes/shared/api/knowledge/types';
+import { readPage } from '../../nodes/shared/public-api/knowledge/answers';
+import { bareMimeType, sourceFile, toDataUri } from '../../nodes/shared/public-api/knowledge/files';
+import { readName, toSlug } from '../../nodes/shared/public-api/knowledge/names';
+import type { TopicSource } from '../../nodes/shared/public-api/knowledge/types';
 
 function textDocument(name: string, text: string, itemIndex = 0): SyncDocument {
 	return {

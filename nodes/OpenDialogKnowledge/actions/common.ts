@@ -6,8 +6,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { readName, type InvalidNameHandling } from '../../shared/api/knowledge/names';
-import { InputError } from '../../shared/items/input-error';
+import { readName, type InvalidNameHandling } from '../../shared/public-api/knowledge/names';
+import { InputError } from '../../shared/errors/input-error';
 import { readLimit } from '../../OpenDialogDataExport/queries';
 
 export type Resource = 'knowledgeService' | 'topic' | 'topicSource';

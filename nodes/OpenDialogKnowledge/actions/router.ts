@@ -2,8 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { knowledgeApi, knowledgeConnection } from '../../shared/api/knowledge/knowledge-api';
-import { errorItem, toItemError } from '../../shared/items/item-errors';
+import { getConnection } from '../../shared/public-api/connection';
+import { knowledgeApi } from '../../shared/public-api/knowledge/knowledge-api';
+import { errorItem, toItemError } from '../../shared/errors/item-errors';
 import { readOptions } from './common';
 import { knowledgeServiceOperations } from './knowledgeService';
 import { topicOperations } from './topic';
@@ -26,7 +27,7 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 			`Unknown operation ${resource} → ${operationName}`,
 		);
 	}
-	const api = knowledgeApi(context, await knowledgeConnection(context, readOptions(context, 0)));
+	const api = knowledgeApi(context, await getConnection(context, readOptions(context, 0)));
 	const itemCount = context.getInputData().length;
 	const continueOnFail = context.continueOnFail();
 

@@ -1,9 +1,9 @@
 /** The fields that describe one source, shared by Topic Source → Create and Topic → Sync. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { bareMimeType } from '../../shared/api/knowledge/files';
-import type { SourceType } from '../../shared/api/knowledge/types';
-import { InputError } from '../../shared/items/input-error';
+import { bareMimeType } from '../../shared/public-api/knowledge/files';
+import type { SourceType } from '../../shared/public-api/knowledge/types';
+import { InputError } from '../../shared/errors/input-error';
 import type { Resource } from './common';
 
 export const DEFAULT_MAX_FILE_MB = 20;

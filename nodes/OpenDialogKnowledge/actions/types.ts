@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { KnowledgeApi } from '../../shared/api/knowledge/knowledge-api';
+import type { KnowledgeApi } from '../../shared/public-api/knowledge/knowledge-api';
 
 /** What one input item of an operation produced: records, or the failure. */
 export type Outcome =

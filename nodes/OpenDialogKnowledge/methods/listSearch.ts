@@ -1,7 +1,8 @@
 /** The searchable lists behind the node's resource locators. */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { knowledgeApi, knowledgeConnection } from '../../shared/api/knowledge/knowledge-api';
+import { getConnection } from '../../shared/public-api/connection';
+import { knowledgeApi } from '../../shared/public-api/knowledge/knowledge-api';
 
 /** Topics shown per list page; the list asks for the next page as the user scrolls. */
 const TOPICS_PER_LIST = 50;
@@ -10,7 +11,7 @@ export async function searchKnowledgeServices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const api = knowledgeApi(this, await knowledgeConnection(this));
+	const api = knowledgeApi(this, await getConnection(this));
 	const wanted = (filter ?? '').toLowerCase();
 	// OpenDialog lists every service at once, so the filter is applied here.
 	const services = (await api.listServices()).filter((service) =>
@@ -27,7 +28,7 @@ export async function searchTopics(
 		this.getNodeParameter('knowledgeService', undefined, { extractValue: true }) ?? '',
 	).trim();
 	if (serviceId === '') return { results: [] };
-	const api = knowledgeApi(this, await knowledgeConnection(this));
+	const api = knowledgeApi(this, await getConnection(this));
 	const topics = await api.listTopics(serviceId, {
 		search: filter?.trim() || undefined,
 		orderBy: 'name',

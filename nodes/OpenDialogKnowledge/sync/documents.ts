@@ -1,7 +1,7 @@
 /** Input items → the documents of each topic to sync, and the items that cannot be synced. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError } from '../../shared/items/input-error';
+import { InputError } from '../../shared/errors/input-error';
 import { readLocator, readOptions, readValidName } from '../actions/common';
 import { readMaxFileBytes, readSourceInput } from '../actions/source-fields';
 import type { Outcome } from '../actions/types';

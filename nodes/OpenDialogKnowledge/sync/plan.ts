@@ -3,8 +3,12 @@
  * matched to sources by name; each is added, updated or left unchanged, and sources no
  * document names are removed (unless kept). Pure.
  */
-import { sourceName } from '../../shared/api/knowledge/answers';
-import type { SourceDraft, SourceOperation, TopicSource } from '../../shared/api/knowledge/types';
+import { sourceName } from '../../shared/public-api/knowledge/answers';
+import type {
+	SourceDraft,
+	SourceOperation,
+	TopicSource,
+} from '../../shared/public-api/knowledge/types';
 import type { SourceInput } from '../actions/source-fields';
 import { hashInFileName } from './fingerprint';
 

@@ -4,9 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { sourceName } from '../../shared/api/knowledge/answers';
-import type { KnowledgeApi } from '../../shared/api/knowledge/knowledge-api';
-import type { SourceDraft, Topic, TopicSource } from '../../shared/api/knowledge/types';
+import { sourceName } from '../../shared/public-api/knowledge/answers';
+import type { KnowledgeApi } from '../../shared/public-api/knowledge/knowledge-api';
+import type { SourceDraft, Topic, TopicSource } from '../../shared/public-api/knowledge/types';
 import { OpenDialogApiError } from '../../shared/transport/request';
 import { toSourceDraft } from '../actions/topicSource/create';
 import type { Outcome } from '../actions/types';

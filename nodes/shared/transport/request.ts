@@ -182,6 +182,8 @@ async function sendWithRetries<T>(
 		const { statusCode } = response;
 		request.onResponseHeaders?.(response.headers);
 		const succeeded = statusCode >= 200 && statusCode < 300;
+		// 204 No Content: the work is done and there is no body to read (deletes, updates).
+		if (statusCode === 204) return undefined as T;
 		let body: unknown = response.body;
 		if (parseStream) {
 			// A streamed answer has no request timeout once its headers are in.

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { NewService } from '../../../shared/api/knowledge/types';
-import { InputError } from '../../../shared/items/input-error';
+import type { NewService } from '../../../shared/public-api/knowledge/types';
+import { InputError } from '../../../shared/errors/input-error';
 import { readOptions, readValidName, showFor } from '../common';
 import type { ItemOperation } from '../types';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { TopicFields } from '../../../shared/api/knowledge/types';
-import { InputError } from '../../../shared/items/input-error';
+import type { TopicFields } from '../../../shared/public-api/knowledge/types';
+import { InputError } from '../../../shared/errors/input-error';
 import {
 	readOptions,
 	readTopicAddress,

@@ -1,5 +1,5 @@
-import { sourceFile } from '../../../shared/api/knowledge/files';
-import type { SourceDraft } from '../../../shared/api/knowledge/types';
+import { sourceFile } from '../../../shared/public-api/knowledge/files';
+import type { SourceDraft } from '../../../shared/public-api/knowledge/types';
 import { readTopicAddress, readOptions, topicAddressProperties } from '../common';
 import {
 	readMaxFileBytes,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../../shared/items/input-error';
+import { InputError } from '../../../shared/errors/input-error';
 import { showFor } from '../common';
 
 export function sourceIdProperty(operation: string): INodeProperties {

@@ -1,5 +1,5 @@
 /** OpenDialog's rule for knowledge service and topic names. Pure. */
-import { InputError } from '../../items/input-error';
+import { InputError } from '../../errors/input-error';
 
 export const NAME_RULE = /^[\w-]+$/;
 

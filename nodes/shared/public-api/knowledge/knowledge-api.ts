@@ -1,32 +1,12 @@
 /**
- * OpenDialog's Knowledge Service APIs: every call the Knowledge node makes, and the only file
- * of it that sends requests. Answers are turned into records by `answers.ts`.
+ * OpenDialog's Knowledge Service APIs: every call the Knowledge node makes, sent through the
+ * transport's one door. Answers are turned into records by `answers.ts`.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IN8nHttpFullResponse,
-	ILoadOptionsFunctions,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import {
-	describeFailure,
-	describeStalled,
-	describeUnreachable,
-	isRetryable,
-	retryDelayMs,
-} from '../../transport/failures';
-import { redactError } from '../../transport/redact';
-import {
-	errorCode,
-	getConnection,
-	MAX_RETRIES,
-	OpenDialogApiError,
-	type OpenDialogConnection,
-} from '../../transport/request';
+import { isRetryable } from '../../transport/failures';
+import { OpenDialogApiError, sendRequest, type RequestContext } from '../../transport/request';
+import type { PublicApiConnection } from '../connection';
 import { collectPages, pageSizeFor } from '../pagination';
 import {
 	readList,
@@ -48,8 +28,6 @@ import type {
 	TopicSource,
 } from './types';
 
-export type KnowledgeContext = IExecuteFunctions | ILoadOptionsFunctions;
-
 /** Topics and sources per page: large pages mean fewer requests against the rate limit. */
 export const KNOWLEDGE_PAGE_SIZE = 100;
 
@@ -61,120 +39,46 @@ interface KnowledgeCall {
 	itemIndex?: number;
 	/** What a 404 means here, e.g. `Knowledge service "ks-1"`. */
 	subject: string;
-	/** A write is retried only when OpenDialog refused it before doing any work (429, 503). */
-	write?: boolean;
 }
 
-/** The credential and request settings, for node runs and for the lists of resource locators. */
-export async function knowledgeConnection(
-	context: KnowledgeContext,
-	options?: IDataObject,
-): Promise<OpenDialogConnection> {
-	// Both contexts read the credential the same way; the transport names only the first.
-	return await getConnection(context as IExecuteFunctions, options);
-}
-
+/**
+ * One call through the transport (the knowledge APIs exist only in the public API, whatever
+ * generation the credential names), which retries a write (POST, PUT, PATCH, DELETE) only when
+ * OpenDialog refused it before doing any work (429, 503). A `204` has no body.
+ */
 async function knowledgeRequest(
-	context: KnowledgeContext,
-	connection: OpenDialogConnection,
+	context: RequestContext,
+	connection: PublicApiConnection,
 	call: KnowledgeCall,
 ): Promise<unknown> {
+	const { method, path, qs, body, itemIndex } = call;
 	try {
-		return await sendWithRetries(context, connection, call);
+		return await sendRequest(context, connection, {
+			method,
+			path,
+			qs,
+			body,
+			itemIndex,
+			apiName: 'public',
+		});
 	} catch (error) {
-		throw redactError(explainFailure(error, call), connection.secret);
+		throw explainFailure(error, call);
 	}
 }
 
 /** 404s name what was not found; a write that failed with a 5xx says it may have been done. */
 function explainFailure(error: unknown, call: KnowledgeCall): unknown {
 	if (!(error instanceof OpenDialogApiError)) return error;
+	const write = call.method !== 'GET';
 	if (error.statusCode === 404) {
 		error.message = `${call.subject} was not found in OpenDialog (404)`;
 		error.description =
 			"Check the ID, or pick it 'From list'. If the ID is right, check the credential's Base URL: it should be your OpenDialog workspace.";
-	} else if (
-		call.write &&
-		error.statusCode >= 500 &&
-		!isRetryable(error.statusCode, 'refused-only')
-	) {
+	} else if (write && error.statusCode >= 500 && !isRetryable(error.statusCode, 'refused-only')) {
 		error.description =
 			'This change was not retried: OpenDialog may have made it before failing, and sending it again could make it twice. Check the topic in OpenDialog; a Sync run compares and repairs whatever is left.';
 	}
 	return error;
-}
-
-/**
- * Sends one call with the transport's rules: JSON Accept header, no redirects, the run's
- * timeout, retries with backoff within the run's retry budget, failures described alike.
- */
-async function sendWithRetries(
-	context: KnowledgeContext,
-	connection: OpenDialogConnection,
-	call: KnowledgeCall,
-): Promise<unknown> {
-	const url = `${connection.baseUrl}${call.path}`;
-	const retry = call.write ? 'refused-only' : 'idempotent';
-	const node = context.getNode();
-	const stalled = () =>
-		new OpenDialogApiError(
-			node,
-			describeStalled(url, connection.timeoutMs),
-			undefined,
-			call.itemIndex,
-		);
-	for (let attempt = 0; ; attempt++) {
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await context.helpers.httpRequest({
-				method: call.method,
-				url,
-				qs: call.qs,
-				body: call.body,
-				json: true,
-				// Without it Laravel answers auth and validation failures with a 302 to an HTML page.
-				headers: { Accept: 'application/json', Authorization: `Bearer ${connection.secret}` },
-				disableFollowRedirect: true,
-				ignoreHttpStatusErrors: true,
-				returnFullResponse: true,
-				timeout: connection.timeoutMs,
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			const code = errorCode(error);
-			if (code === 'ECONNABORTED') throw stalled();
-			const failure = describeUnreachable(error, connection.baseUrl, connection.secret, code);
-			throw new NodeApiError(node, failure.details as JsonObject, {
-				message: failure.message,
-				description: failure.description,
-				itemIndex: call.itemIndex,
-			});
-		}
-		const { statusCode, body } = response;
-		if (statusCode === 204) return undefined;
-		if (statusCode >= 200 && statusCode < 300 && body && typeof body === 'object') return body;
-		let retryBudgetSpentMs: number | undefined;
-		if (isRetryable(statusCode, retry) && attempt < MAX_RETRIES) {
-			const delayMs = retryDelayMs(attempt, response.headers['retry-after']);
-			if (connection.retryBudget.take(delayMs)) {
-				await sleep(delayMs);
-				continue;
-			}
-			retryBudgetSpentMs = connection.retryBudget.spentMs;
-		}
-		const failure = describeFailure({
-			statusCode,
-			body,
-			location: response.headers.location as string | undefined,
-			baseUrl: connection.baseUrl,
-			path: call.path,
-			apiVersion: 'public',
-			attempts: attempt + 1,
-			secret: connection.secret,
-			retry,
-			retryBudgetSpentMs,
-		});
-		throw new OpenDialogApiError(node, failure, statusCode, call.itemIndex);
-	}
 }
 
 const serviceSubject = (serviceId: string) => `Knowledge service ${JSON.stringify(serviceId)}`;
@@ -186,7 +90,7 @@ const sourceSubject = (serviceId: string, topicId: string, sourceId: string) =>
 export type KnowledgeApi = ReturnType<typeof knowledgeApi>;
 
 /** The knowledge calls of one node run, bound to its context and connection. */
-export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogConnection) {
+export function knowledgeApi(context: RequestContext, connection: PublicApiConnection) {
 	const send = async (call: KnowledgeCall) => await knowledgeRequest(context, connection, call);
 	const api = {
 		/** Every knowledge service: OpenDialog lists them all in one answer, without pages. */
@@ -217,7 +121,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				body: service as unknown as IDataObject,
 				itemIndex,
 				subject: 'The knowledge service list',
-				write: true,
 			});
 			return readService(body);
 		},
@@ -228,7 +131,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				path: paths.service(serviceId),
 				itemIndex,
 				subject: serviceSubject(serviceId),
-				write: true,
 			});
 		},
 
@@ -306,7 +208,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				body: { ...fields },
 				itemIndex,
 				subject: serviceSubject(serviceId),
-				write: true,
 			});
 			return readTopic(body);
 		},
@@ -323,7 +224,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				body: topic as unknown as IDataObject,
 				itemIndex,
 				subject: serviceSubject(serviceId),
-				write: true,
 			});
 		},
 
@@ -339,7 +239,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				body: { ...fields },
 				itemIndex,
 				subject: topicSubject(serviceId, topicId),
-				write: true,
 			});
 		},
 
@@ -356,7 +255,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				body: change as unknown as IDataObject,
 				itemIndex,
 				subject: topicSubject(serviceId, topicId),
-				write: true,
 			});
 		},
 
@@ -367,7 +265,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				path: paths.vectorise(serviceId, topicId),
 				itemIndex,
 				subject: topicSubject(serviceId, topicId),
-				write: true,
 			})) as { message?: unknown } | undefined;
 			return typeof body?.message === 'string' ? body.message : 'Topic vectorization initiated';
 		},
@@ -422,7 +319,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				body: source as unknown as IDataObject,
 				itemIndex,
 				subject: topicSubject(serviceId, topicId),
-				write: true,
 			});
 			return readSource(body);
 		},
@@ -438,7 +334,6 @@ export function knowledgeApi(context: KnowledgeContext, connection: OpenDialogCo
 				path: paths.source(serviceId, topicId, sourceId),
 				itemIndex,
 				subject: sourceSubject(serviceId, topicId, sourceId),
-				write: true,
 			});
 		},
 	};
