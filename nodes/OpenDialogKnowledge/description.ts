@@ -41,6 +41,6 @@ export const knowledgeProperties: INodeProperties[] = [
 			onlyFor(['create', 'sync'], maxFileSizeOption),
 			timeoutOption,
 			...waitOptions.map((option) => onlyFor(['vectorise', 'sync'], option)),
-		],
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];

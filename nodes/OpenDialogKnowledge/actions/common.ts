@@ -126,15 +126,15 @@ export const invalidNamesOption: INodeProperties = {
 		'What to do with a service or topic name OpenDialog would refuse: names may hold only letters, digits, "_" and "-"',
 	options: [
 		{
-			name: 'Refuse',
-			value: 'refuse',
-			description: 'Stop the item with an error that shows the name and the rule',
-		},
-		{
 			name: 'Make Valid',
 			value: 'slugify',
 			description:
 				'Replace spaces and other characters with "_", e.g. "Help Centre" → "Help_Centre"',
+		},
+		{
+			name: 'Refuse',
+			value: 'refuse',
+			description: 'Stop the item with an error that shows the name and the rule',
 		},
 	],
 };

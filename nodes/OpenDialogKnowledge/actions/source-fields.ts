@@ -36,13 +36,13 @@ export function sourceProperties(
 			default: 'text',
 			displayOptions: { show },
 			options: [
-				{ name: 'Text', value: 'text', description: 'Text given in the node or an expression' },
-				{ name: 'URL', value: 'url', description: 'A web page OpenDialog reads' },
 				{
 					name: 'File',
 					value: 'file',
 					description: "A file from the item's binary data (e.g. a PDF read by another node)",
 				},
+				{ name: 'Text', value: 'text', description: 'Text given in the node or an expression' },
+				{ name: 'URL', value: 'url', description: 'A web page OpenDialog reads' },
 			],
 		},
 		{

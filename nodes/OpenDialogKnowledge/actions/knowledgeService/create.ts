@@ -90,8 +90,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'language_model.core.open_ai',
 				options: [
-					{ name: 'OpenAI', value: 'language_model.core.open_ai' },
 					{ name: 'Azure OpenAI', value: 'language_model.core.azure_openai' },
+					{ name: 'OpenAI', value: 'language_model.core.open_ai' },
 				],
 			},
 			{

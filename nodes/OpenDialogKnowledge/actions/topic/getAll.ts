@@ -20,13 +20,6 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['topic'], operation: ['getAll'] } },
 		options: [
 			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only topics whose name contains this text',
-			},
-			{
 				displayName: 'Order By',
 				name: 'orderBy',
 				type: 'options',
@@ -46,6 +39,13 @@ const properties: INodeProperties[] = [
 					{ name: 'Ascending', value: 'asc' },
 					{ name: 'Descending', value: 'desc' },
 				],
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only topics whose name contains this text',
 			},
 		],
 	},

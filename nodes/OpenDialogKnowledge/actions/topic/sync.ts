@@ -47,17 +47,17 @@ export const syncOptions: INodeProperties[] = [
 		default: 'start',
 		description: 'Whether to vectorise the topic after a sync that changed it',
 		options: [
+			{
+				name: 'None',
+				value: 'none',
+				description: 'Leave vectorisation to OpenDialog or a later run',
+			},
 			{ name: 'Start', value: 'start', description: 'Start vectorisation and go on' },
 			{
 				name: 'Start and Wait',
 				value: 'wait',
 				description:
 					'Wait until every source is vectorised; documents whose source failed become item errors',
-			},
-			{
-				name: 'None',
-				value: 'none',
-				description: 'Leave vectorisation to OpenDialog or a later run',
 			},
 		],
 	},
