@@ -48,6 +48,31 @@ describe('Knowledge Service', () => {
 		});
 	});
 
+	test("the model's API key never appears in an error, even when OpenDialog echoes it", async () => {
+		const apiKey = 'sk-model-key-5f1e2d3c4b5a';
+		od.server.injectFaults({
+			path: 'knowledge-service',
+			status: 422,
+			body: JSON.stringify({
+				message: `The key ${apiKey} is not valid.`,
+				errors: {
+					'configuration.language_model_configuration.api_key': [`${apiKey} is not valid.`],
+				},
+			}),
+		});
+		const { error } = await run({
+			resource: 'knowledgeService',
+			operation: 'create',
+			name: 'help_centre',
+			languageModelConfigurationName: 'default',
+			additionalFields: { managed: false, apiKey },
+		});
+		expect(error?.message).toMatch(/configuration\.language_model_configuration\.api_key/);
+		expect(
+			JSON.stringify({ ...error, message: error?.message, stack: error?.stack }),
+		).not.toContain(apiKey);
+	});
+
 	test('Get Many applies the limit to the unpaginated list; Get and Delete address one service', async () => {
 		for (const name of ['a', 'b', 'c']) seedService(od.server, name);
 		const many = await run({ resource: 'knowledgeService', operation: 'getAll', limit: 2 });

@@ -115,13 +115,19 @@ export function knowledgeApi(context: RequestContext, connection: PublicApiConne
 		},
 
 		async createService(service: NewService, itemIndex?: number): Promise<KnowledgeService> {
-			const body = await send({
-				method: 'POST',
-				path: paths.services(),
-				body: service as unknown as IDataObject,
-				itemIndex,
-				subject: 'The knowledge service list',
-			});
+			// The model's API key is a secret too: scrubbed from anything OpenDialog echoes back.
+			const apiKey = service.configuration.language_model_configuration?.api_key;
+			const body = await knowledgeRequest(
+				context,
+				apiKey ? { ...connection, secrets: [...connection.secrets, apiKey] } : connection,
+				{
+					method: 'POST',
+					path: paths.services(),
+					body: service as unknown as IDataObject,
+					itemIndex,
+					subject: 'The knowledge service list',
+				},
+			);
 			return readService(body);
 		},
 
