@@ -1,5 +1,5 @@
 /**
- * Part 5: the memory one file from binary data costs on its way up; then, in real n8n,
+ * Part 6: the memory one file from binary data costs on its way up; then, in real n8n,
  * Knowledge → Sync Documents of text documents into a topic against the local server with
  * 20 ms added to every answer, beside what a user wires today: HTTP Request posting one
  * source per item. Then the same Sync again, unchanged: only reads.
@@ -10,8 +10,7 @@ import { httpRequest } from './n8n-workflows';
 import {
 	benchN8n,
 	executionTime,
-	installedN8n,
-	N8N_VERSIONS,
+	forEachInstalledLine,
 	runWorkflow,
 	type Table,
 } from './real-n8n-bench';
@@ -142,17 +141,12 @@ export async function runKnowledgeSync(
 	table: Table,
 	measure: Measure,
 ): Promise<void> {
-	console.log('## 5. Knowledge\n');
+	console.log('## 6. Knowledge\n');
 	await fileUploadMemory(server, table, measure);
 	console.log(
 		`### Sync of ${DOCUMENTS.toLocaleString('en-US')} text documents, ${LATENCY_MS} ms added to each answer, in real n8n\n`,
 	);
-	for (const version of N8N_VERSIONS) {
-		const installDir = installedN8n(version);
-		if (!installDir) {
-			console.log(`#### n8n ${version}: not installed\n`);
-			continue;
-		}
+	await forEachInstalledLine(async (version, installDir) => {
 		const { serviceId, topicId } = await prepareTenant(server);
 		const n8n = await benchN8n(installDir, server);
 		try {
@@ -191,6 +185,6 @@ export async function runKnowledgeSync(
 		} finally {
 			n8n.dispose();
 		}
-	}
+	});
 	await server.admin('POST', 'reset', { latencyMs: 0 });
 }
