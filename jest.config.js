@@ -1,6 +1,6 @@
-/** Three layers, run by `npm test` in this order: pure functions, each node's execute() in
- * n8n's own execution engine against the local OpenDialog server, and real n8n — every
- * real-n8n test once per n8n line (projects `n8n-1.x` and `n8n-2.x`) — then queue mode. */
+/** The layers `npm test` runs (scripts/test-all.sh): the release path, pure functions, each
+ * node's execute() in n8n's own execution engine against the local OpenDialog server, real n8n
+ * — every real-n8n test once per n8n line (projects `n8n-1.x` and `n8n-2.x`) — and queue mode. */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -9,9 +9,11 @@ const N8N_LINES = require('./test/n8n-lines.json');
 
 // n8n-core keeps instance settings in the user folder: keep tests out of the real ~/.n8n, and
 // give each run its own folder so that two runs on one machine do not share one.
-process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(
-	path.join(os.tmpdir(), 'n8n-nodes-opendialog-jest-'),
-);
+if (!process.env.N8N_USER_FOLDER) {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-opendialog-jest-'));
+	process.env.N8N_USER_FOLDER = userFolder;
+	process.on('exit', () => fs.rmSync(userFolder, { recursive: true, force: true }));
+}
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
@@ -28,8 +30,8 @@ const realN8nProjects = Object.entries(N8N_LINES).map(([line, version]) => ({
 }));
 
 module.exports = {
-	// n8n-core leaves timers of its own running after a workflow finishes.
-	forceExit: true,
+	// Jest's own reporters, minus the warnings n8n's logger prints in tests that provoke them.
+	reporters: ['<rootDir>/scripts/jest/quiet-logger-reporter.js', 'summary'],
 	modulePathIgnorePatterns: ['<rootDir>/dist'],
 	projects: [
 		{
@@ -43,6 +45,7 @@ module.exports = {
 			testEnvironment: 'node',
 			transform,
 			testMatch: ['<rootDir>/test/node/**/*.test.ts'],
+			setupFilesAfterEnv: ['<rootDir>/scripts/jest/stop-n8n-core-timers.js'],
 		},
 		...realN8nProjects,
 		{

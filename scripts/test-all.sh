@@ -1,30 +1,45 @@
 #!/usr/bin/env bash
 # Everything `npm test` checks, in order: n8n's scanner lint, strict type checks (against
-# n8n-workflow 1.x and 2.x), then the jest layers — pure functions, each node in n8n's
-# execution engine against the local OpenDialog server, real n8n on both lines (1.123.81 and
-# 2.38.7, each installed on first run into ~/.cache/n8n-nodes-opendialog, a few minutes), and
+# n8n-workflow 1.x and 2.x), then the jest layers — the release path, pure functions, each node
+# in n8n's execution engine against the local OpenDialog server, real n8n on both lines of
+# test/n8n-lines.json (each installed on first run into ~/.cache/n8n-nodes-opendialog), and
 # queue mode (n8n main + worker with Redis and PostgreSQL). Nothing reads dist/ before the
 # real-n8n layers, whose set-up packs the package with `npm pack`: its prepack builds it.
+# The last line adds up every jest run: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The slow installs run in the background while the fast checks run.
 mkdir -p .tmp
+run_dir="$(mktemp -d .tmp/test-run-XXXXXX)"
+trap 'rm -rf "$run_dir"' EXIT
+
+# The slow installs run in the background while the fast checks run.
 pids=()
 for version in $(node -p "Object.values(require('./test/n8n-lines.json')).join(' ')"); do
-  N8N_VERSION="$version" bash scripts/install-n8n.sh >".tmp/install-n8n-$version.log" 2>&1 &
+  N8N_VERSION="$version" bash scripts/install-n8n.sh >"$run_dir/install-n8n-$version.log" 2>&1 &
   pids+=($!)
 done
-bash scripts/install-queue-services.sh >.tmp/install-queue-services.log 2>&1 &
+bash scripts/install-queue-services.sh >"$run_dir/install-queue-services.log" 2>&1 &
 pids+=($!)
 
 npm run lint
 npm run typecheck
+
+# Each jest run writes its results for the closing line; a failed run does not stop the next.
+results=()
+jest_run() {
+  local result="$run_dir/jest-${#results[@]}.json"
+  results+=("$result")
+  npx jest --passWithNoTests --json --outputFile="$result" "$@" >/dev/null || true
+}
+
 # The release path: a clean copy's plain `npm pack`, n8n's scanner on source and tarball, actionlint.
-npx jest --passWithNoTests "$@" --selectProjects release
-npx jest --passWithNoTests "$@" --selectProjects pure node
+jest_run "$@" --selectProjects release
+jest_run "$@" --selectProjects pure node
 
 for pid in "${pids[@]}"; do
-  wait "$pid" || { cat .tmp/install-*.log >&2; exit 1; }
+  wait "$pid" || { cat "$run_dir"/install-*.log >&2; exit 1; }
 done
-npx jest --passWithNoTests "$@" --selectProjects n8n-1.x n8n-2.x queue
+jest_run "$@" --selectProjects n8n-1.x n8n-2.x queue
+
+node scripts/jest/summary.js "${results[@]}"

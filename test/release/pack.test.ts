@@ -44,11 +44,12 @@ describe('the package a clean clone packs', () => {
 		);
 	});
 
-	test('ships no sources, tests or runtime dependencies', () => {
+	test('ships no sources, tests, type declarations, source maps or runtime dependencies', () => {
 		expect(files.filter((file) => /^(test|bench|scripts|nodes|credentials)\//.test(file))).toEqual(
 			[],
 		);
-		expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+		// n8n only require()s the compiled nodes and credentials; .d.ts and .js.map are dead weight.
+		expect(files.filter((file) => /\.(ts|map)$/.test(file))).toEqual([]);
 		const manifest = JSON.parse(readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
 		expect(manifest.dependencies).toBeUndefined();
 	});
