@@ -44,6 +44,12 @@ async function main(): Promise<void> {
 		OPENDIALOG_PORT,
 	);
 
+	const exampleFiles = readdirSync(path.join(ROOT, 'examples')).filter((name) =>
+		name.endsWith('.json'),
+	);
+	console.log(
+		`Installing the package into a fresh n8n and importing the credentials and ${exampleFiles.length} example workflows (a minute or two)…`,
+	);
 	rmSync(userFolder, { recursive: true, force: true });
 	const n8n = new RealN8n(installDir, tarball, userFolder);
 	const packageFolder = path.join(
@@ -67,9 +73,9 @@ async function main(): Promise<void> {
 			data: { headerName: 'X-OpenDialog-Secret', secret: ACTION_SECRET },
 		},
 	]);
-	const workflows = readdirSync(path.join(ROOT, 'examples'))
-		.filter((name) => name.endsWith('.json'))
-		.map((file) => JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')));
+	const workflows: Workflow[] = exampleFiles.map((file) =>
+		JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')),
+	);
 	for (const workflow of workflows) await n8n.importWorkflow(workflow);
 
 	await showExampleRuns(n8n, workflows);
