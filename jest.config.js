@@ -30,8 +30,13 @@ const realN8nProjects = Object.entries(N8N_LINES).map(([line, version]) => ({
 }));
 
 module.exports = {
-	// Jest's own reporters, minus the warnings n8n's logger prints in tests that provoke them.
-	reporters: ['<rootDir>/scripts/jest/quiet-logger-reporter.js', 'summary'],
+	// Jest's own reporters, minus the warnings n8n's logger prints in tests that provoke them,
+	// and the counts `npm test` adds up.
+	reporters: [
+		'<rootDir>/scripts/jest/quiet-logger-reporter.js',
+		'summary',
+		'<rootDir>/scripts/jest/count-reporter.js',
+	],
 	modulePathIgnorePatterns: ['<rootDir>/dist'],
 	projects: [
 		{

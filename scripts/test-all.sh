@@ -25,21 +25,31 @@ pids+=($!)
 npm run lint
 npm run typecheck
 
-# Each jest run writes its results for the closing line; a failed run does not stop the next.
+# Each jest run writes its counts for the closing line; a failed run does not stop the next.
+# A run that finds no tests (a file filter for another layer) writes none and counts nothing.
 results=()
 jest_run() {
   local result="$run_dir/jest-${#results[@]}.json"
   results+=("$result")
-  npx jest --passWithNoTests --json --outputFile="$result" "$@" >/dev/null || true
+  if JEST_COUNTS_FILE="$result" npx jest --passWithNoTests "$@"; then
+    [ -f "$result" ] || echo '{"numPassedTests":0,"numFailedTests":0,"numRuntimeErrorTestSuites":0}' >"$result"
+  fi
 }
 
 # The release path: a clean copy's plain `npm pack`, n8n's scanner on source and tarball, actionlint.
 jest_run "$@" --selectProjects release
 jest_run "$@" --selectProjects pure node
 
+installed=true
 for pid in "${pids[@]}"; do
-  wait "$pid" || { cat "$run_dir"/install-*.log >&2; exit 1; }
+  wait "$pid" || installed=false
 done
-jest_run "$@" --selectProjects n8n-1.x n8n-2.x queue
+if $installed; then
+  jest_run "$@" --selectProjects n8n-1.x n8n-2.x queue
+else
+  cat "$run_dir"/install-*.log >&2
+  echo "Installing n8n or the queue services failed (log above): the real-n8n tests did not run." >&2
+  results+=("$run_dir/real-n8n-not-run.json")
+fi
 
 node scripts/jest/summary.js "${results[@]}"

@@ -1,8 +1,8 @@
 /**
- * The closing line of `npm test`: every test of every jest run added up, from the result files
- * each run wrote (`jest --json --outputFile`). A suite that could not run counts as one failed
- * test, and so does a run that ended without writing its results (its global setup failed).
- *   node scripts/jest/summary.js <result file>...
+ * The closing line of `npm test`: every test of every jest run added up, from the files each
+ * run's count reporter wrote. A suite that could not run counts as one failed test, and so does
+ * a run that ended without writing its counts (its global setup failed, say).
+ *   node scripts/jest/summary.js <counts file>...
  */
 const { existsSync, readFileSync } = require('node:fs');
 
