@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the pinned real n8n (and the Node 24 it needs) into a cache outside the package,
 # so the end-to-end tests, the benchmark and the demo run the n8n users run.
-# N8N_VERSION picks the version (default 1.123.81). Prints the cache folder. Reuses a finished
-# install.
+# N8N_VERSION picks the version (default: the 2.x line of test/n8n-lines.json). Prints the
+# cache folder. Reuses a finished install.
 set -euo pipefail
 
-N8N_VERSION="${N8N_VERSION:-1.123.81}"
+lines="$(cd "$(dirname "$0")/.." && pwd)/test/n8n-lines.json"
+N8N_VERSION="${N8N_VERSION:-$(node -p "require('$lines')['2.x']")}"
 NODE_FOR_N8N="${NODE_FOR_N8N:-24}"
 CACHE_ROOT="${OPENDIALOG_N8N_CACHE:-$HOME/.cache/n8n-nodes-opendialog}"
 DIR="$CACHE_ROOT/n8n-$N8N_VERSION"
