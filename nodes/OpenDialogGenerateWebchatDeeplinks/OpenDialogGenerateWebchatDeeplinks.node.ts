@@ -38,7 +38,8 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 		const items = this.getInputData();
 		// As an AI Agent tool, a failure is a result the model can read and correct (message and
 		// hint), not an error that ends the agent's run, as a tool error does by default on n8n 1.x.
-		const continueOnFail = this.continueOnFail() || isToolUse(this.getNode().type, items);
+		const asTool = isToolUse(this.getNode().type);
+		const continueOnFail = this.continueOnFail() || asTool;
 		const results = new DeeplinkResults(this, items, continueOnFail);
 		let batchSize: number;
 		try {
@@ -51,13 +52,13 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 			this,
 			this.getNodeParameter('options', 0, {}) as IDataObject,
 		);
-		const { parameter, toolArguments } = rowReader(this, items);
+		const parameter = rowReader(this, items, asTool);
 
 		// Every row is checked before the first request, so bad input fails before links are made.
 		const rows: PreparedRow[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				rows.push(readRow(parameter, items[itemIndex], itemIndex, toolArguments));
+				rows.push(readRow(parameter, items[itemIndex], itemIndex, asTool));
 			} catch (error) {
 				results.fail(itemIndex, error);
 			}

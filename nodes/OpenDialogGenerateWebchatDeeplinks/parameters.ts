@@ -10,11 +10,9 @@ import {
 	ATTRIBUTE_PAIRS_PARAMETER,
 	type AttributePair,
 } from '../shared/properties/attribute-pairs';
-import { isToolUse } from '../shared/agent-tool/tool-use';
 import { buildDatasetRow, pairsToObject, parseAttributesJson } from './attributes';
 import type { PreparedRow, ScenarioRef } from './batches';
 import { fieldReadingParameterReader } from './field-read-parameters';
-import { pickToolArguments, toolArgumentNames } from './tool-use';
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 1000;
@@ -37,25 +35,24 @@ function readScenario(parameter: ItemParameterReader, itemIndex: number): Scenar
 	return byAlias ? { scenario_alias: value } : { scenario_id: value };
 }
 
-/** In AI Agent tool use, the `$fromAI()` argument names: the only item fields All Fields sends. */
-export type ToolArguments = Set<string> | undefined;
-
-function allFields(item: INodeExecutionData, toolArguments: ToolArguments): IDataObject {
-	if (!toolArguments) return item.json;
-	if (toolArguments.size === 0) {
-		throw new InputError(
-			"As an AI Agent tool, All Fields of the Item sends only the tool's $fromAI() arguments, and this node has none",
-			"Set Attributes to 'Define Below' with values such as {{ $fromAI('first_name', \"the contact's first name\") }}. The agent's own fields (chatInput, toolCallId, …) are never sent.",
-		);
-	}
-	return pickToolArguments(item.json, toolArguments) as IDataObject;
+/**
+ * As an AI Agent tool the item is not a contact: n8n builds it from the agent's own input
+ * (`chatInput`, `sessionId`, …), `toolCallId` and the model's arguments, and in this mode the
+ * only arguments are the ones filling Scenario and User ID, which are not attributes.
+ */
+function allFields(item: INodeExecutionData, asTool: boolean): IDataObject {
+	if (!asTool) return item.json;
+	throw new InputError(
+		"As an AI Agent tool, All Fields of the Item has no contact fields to send: the item holds the agent's own fields and the tool's Scenario and User ID",
+		"Set Attributes to 'Define Below' with values such as {{ $fromAI('first_name', \"the contact's first name\") }}. The agent's own fields (chatInput, toolCallId, …) are never sent.",
+	);
 }
 
 function readAttributes(
 	parameter: ItemParameterReader,
 	item: INodeExecutionData,
 	itemIndex: number,
-	toolArguments: ToolArguments,
+	asTool: boolean,
 ): IDataObject {
 	const mode = parameter('attributesMode', itemIndex);
 	if (mode === 'defineBelow') {
@@ -65,7 +62,7 @@ function readAttributes(
 	}
 	if (mode === 'json')
 		return parseAttributesJson(parameter('attributesJson', itemIndex)) as IDataObject;
-	return allFields(item, toolArguments);
+	return allFields(item, asTool);
 }
 
 /** Reads one item's parameters into a checked dataset row; throws InputError when invalid. */
@@ -73,7 +70,7 @@ export function readRow(
 	parameter: ItemParameterReader,
 	item: INodeExecutionData,
 	itemIndex: number,
-	toolArguments: ToolArguments,
+	asTool: boolean,
 ): PreparedRow {
 	const mode = parameter('attributesMode', itemIndex);
 	const options = parameter<IDataObject>('options', itemIndex, {});
@@ -82,31 +79,23 @@ export function readRow(
 		scenario: readScenario(parameter, itemIndex),
 		row: buildDatasetRow(
 			parameter('userId', itemIndex, ''),
-			readAttributes(parameter, item, itemIndex, toolArguments),
+			readAttributes(parameter, item, itemIndex, asTool),
 			mode === 'allFields' && options.flattenNested === true,
 		),
 	};
 }
 
 /**
- * How this run reads its rows. As an AI Agent tool the item is the agent's, not a contact:
- * n8n evaluates every parameter and All Fields keeps only the tool's `$fromAI()` arguments.
- * Otherwise plain `$json` field reads are answered from the item.
+ * How this run reads its rows. As an AI Agent tool n8n evaluates every parameter (its
+ * `$fromAI()` arguments among them); otherwise plain `$json` field reads are answered from
+ * the item.
  */
 export function rowReader(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): { parameter: ItemParameterReader; toolArguments: ToolArguments } {
-	if (isToolUse(context.getNode().type, items)) {
-		// Arguments that pick the scenario or shape the output describe the request, not the contact.
-		const contactParameters = { ...context.getNode().parameters };
-		for (const name of ['scenarioId', 'scenarioAlias', 'options']) delete contactParameters[name];
-		return {
-			parameter: itemParameterReader(context),
-			toolArguments: toolArgumentNames(contactParameters),
-		};
-	}
-	return { parameter: fieldReadingParameterReader(context, items), toolArguments: undefined };
+	asTool: boolean,
+): ItemParameterReader {
+	return asTool ? itemParameterReader(context) : fieldReadingParameterReader(context, items);
 }
 
 /** A run-wide setting: batches span items, so it is read once. */

@@ -59,11 +59,6 @@ function agentWorkflow(): WorkflowJson {
 	workflow.connections['Chat Message'] = {
 		main: [[{ node: 'AI Agent', type: 'main', index: 0 }]],
 	};
-	// The node's default, All Fields of the Item, is where n8n's agent fields would leak into
-	// the attributes sent to OpenDialog.
-	const deeplinks = workflow.nodes.find((node) => node.name === 'Generate Webchat Deeplinks')!;
-	delete deeplinks.parameters.attributesMode;
-	delete deeplinks.parameters.attributes;
 	return workflow;
 }
 
@@ -100,7 +95,7 @@ beforeAll(async () => {
 			toolCalls: [
 				{
 					name: 'Generate_Webchat_Deeplinks',
-					arguments: { scenario_id: 'scn-claims', user_id: USER },
+					arguments: { scenario_id: 'scn-claims', user_id: USER, first_name: 'Gia' },
 				},
 			],
 		},
@@ -170,9 +165,10 @@ test('Generate Webchat Deeplinks made a link for that user, and the link reached
 	expect(toolResultIn(model.requests[3])).toContain(`/s/${link[0]}`);
 });
 
-test("the agent's own fields (chat input, tool call id, session) are not sent to OpenDialog as attributes", () => {
+test("only the attributes the node defines are sent: not the user id argument, nor the agent's own fields (chat input, tool call id, session)", () => {
 	const [request] = fixture.server.apiRequests('deeplinks');
 	const { dataset } = request.body as { dataset: Array<{ attributes: Record<string, unknown> }> };
+	expect(dataset.map((row) => row.attributes)).toEqual([{ first_name: 'Gia' }]);
 	const sent = JSON.stringify(dataset);
 	for (const leak of ['chatInput', 'toolCallId', 'sessionId', CHAT_MESSAGE]) {
 		expect(sent).not.toContain(leak);

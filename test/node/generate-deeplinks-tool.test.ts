@@ -19,9 +19,13 @@ const toolItem: INodeExecutionData = {
 	},
 };
 
+/** n8n names a node used as an AI Agent tool after its type, with `Tool` appended. */
+const TOOL_TYPE = 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinksTool';
+
 function asTool(parameters: Record<string, unknown>) {
 	return runNode({
 		node: new OpenDialogGenerateWebchatDeeplinks(),
+		nodeType: TOOL_TYPE,
 		parameters: { scenarioId: 'scn-claims', attributesMode: 'allFields', ...parameters },
 		credentials: od.credentials(),
 		items: [toolItem],
@@ -31,30 +35,17 @@ function asTool(parameters: Record<string, unknown>) {
 const sentBody = () => JSON.stringify(od.server.apiRequests('deeplinks')[0]?.body);
 
 describe('as an AI Agent tool, All Fields of the Item', () => {
-	test("sends only the tool's $fromAI() arguments, never chatInput, toolCallId or other agent fields", async () => {
+	test("sends nothing, not even the tool's User ID argument, and tells how to declare attributes", async () => {
 		const run = await asTool({
 			userId: "={{ $fromAI('user_id', 'The contact id') }}",
 			scenarioId: "={{ $fromAI('scenario', 'The scenario id') }}",
 		});
 		expect(run.error).toBeUndefined();
-		expect(od.server.apiRequests('deeplinks')[0].body).toEqual({
-			scenario_id: 'scn-claims',
-			dataset: [{ user_id: 'ann-1', attributes: { user_id: 'ann-1' } }],
-		});
-		for (const agentField of ['chatInput', 'session-1', 'sendMessage', 'call_7', '4242', 'Ann']) {
-			expect(sentBody()).not.toContain(agentField);
-		}
-		expect(run.items[0].json.deeplink).toMatchObject({ user_id: 'ann-1' });
-	});
-
-	test('without any $fromAI() argument tells the model how to declare attributes, and sends nothing', async () => {
-		const run = await asTool({ userId: 'ann-1' });
-		expect(run.error).toBeUndefined();
 		expect(run.items).toEqual([
 			{
 				json: {
 					error:
-						"As an AI Agent tool, All Fields of the Item sends only the tool's $fromAI() arguments, and this node has none [item 0]",
+						"As an AI Agent tool, All Fields of the Item has no contact fields to send: the item holds the agent's own fields and the tool's Scenario and User ID [item 0]",
 					description: expect.stringMatching(/Define Below.*\$fromAI\('first_name'/),
 				},
 				pairedItem: { item: 0 },
@@ -62,10 +53,31 @@ describe('as an AI Agent tool, All Fields of the Item', () => {
 		]);
 		expect(od.server.apiRequests()).toHaveLength(0);
 	});
+});
+
+describe('as an AI Agent tool, Define Below', () => {
+	test('sends only the attributes listed, never the User ID argument, chatInput, toolCallId or other agent fields', async () => {
+		const run = await asTool({
+			userId: "={{ $fromAI('user_id', 'The contact id') }}",
+			attributesMode: 'defineBelow',
+			attributes: { attribute: [{ name: 'first_name', value: "={{ $fromAI('first_name') }}" }] },
+		});
+		expect(run.error).toBeUndefined();
+		expect(od.server.apiRequests('deeplinks')[0].body).toEqual({
+			scenario_id: 'scn-claims',
+			dataset: [{ user_id: 'ann-1', attributes: { first_name: 'Ann' } }],
+		});
+		for (const agentField of ['chatInput', 'session-1', 'sendMessage', 'call_7', '4242']) {
+			expect(sentBody()).not.toContain(agentField);
+		}
+		expect(run.items[0].json.deeplink).toMatchObject({ user_id: 'ann-1' });
+	});
 
 	test("OpenDialog's refusal reaches the model as a result with its HTTP code, without failing the run", async () => {
 		const run = await asTool({
 			userId: "={{ $fromAI('user_id', 'The contact id') }}",
+			attributesMode: 'defineBelow',
+			attributes: { attribute: [{ name: 'first_name', value: "={{ $fromAI('first_name') }}" }] },
 			scenarioId: 'scn-unknown',
 		});
 		expect(run.error).toBeUndefined();
@@ -78,6 +90,38 @@ describe('as an AI Agent tool, All Fields of the Item', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+});
+
+describe('outside an AI Agent, an item that passed through one', () => {
+	// e.g. a payload that came out of an agent's sub-workflow, still carrying toolCallId.
+	const contact = { json: { toolCallId: 'call_7', chatInput: 'hi', first_name: 'Ann' } };
+	const generate = (continueOnFail: boolean) =>
+		runNode({
+			node: new OpenDialogGenerateWebchatDeeplinks(),
+			parameters: { scenarioId: 'scn-claims', attributesMode: 'allFields' },
+			credentials: od.credentials(),
+			items: [contact],
+			continueOnFail,
+		});
+
+	test('is a contact like any other: All Fields sends all its fields', async () => {
+		const run = await generate(false);
+		expect(run.error).toBeUndefined();
+		expect(od.server.apiRequests('deeplinks')[0].body).toMatchObject({
+			dataset: [{ attributes: contact.json }],
+		});
+		expect(run.items[0].json).toMatchObject({
+			first_name: 'Ann',
+			deeplink: { url: expect.any(String) },
+		});
+	});
+
+	test('fails the node on an error, as Continue On Fail is off', async () => {
+		od.server.injectFaults({ status: 500 });
+		const run = await generate(false);
+		expect(run.error?.message).toMatch(/500/);
+		expect(run.items).toEqual([]);
 	});
 });
 
