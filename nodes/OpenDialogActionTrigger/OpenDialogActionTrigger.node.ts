@@ -17,12 +17,8 @@ import {
 } from '../shared/webhook-action/action-call';
 import { guardAnswers } from './answer-guard';
 import { actionTriggerProperties, DEFAULT_ANSWER_TIMEOUT_SECONDS } from './description';
-import { secretMatches, secretSetupProblem } from './secret';
-
-interface ActionSecret {
-	headerName: string;
-	secret: string;
-}
+import { checkCallSetup } from './call-setup';
+import { readActionSecret, secretMatches, secretSetupProblem } from './secret';
 
 export class OpenDialogActionTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,8 +56,7 @@ export class OpenDialogActionTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const { headerName = '', secret = '' } = (credential.data ?? {}) as Partial<ActionSecret>;
-				const problem = secretSetupProblem(headerName, secret);
+				const problem = secretSetupProblem(readActionSecret(credential.data));
 				return problem
 					? { status: 'Error', message: problem }
 					: { status: 'OK', message: 'The header name and secret are usable' };
@@ -87,35 +82,34 @@ export class OpenDialogActionTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
-		const { headerName, secret } = await this.getCredentials<ActionSecret>(
-			'openDialogActionSecretApi',
-		);
-		if (!secretMatches(secret, this.getHeaderData()[headerName.toLowerCase()])) {
-			response
-				.status(401)
-				.json(
-					actionFailure(
-						`Missing or wrong ${headerName} header: give the webhook action in OpenDialog this header with the secret of the n8n credential`,
-					),
-				);
+		const refuse = (status: number, message: string): IWebhookResponseData => {
+			response.status(status).json(actionFailure(message));
 			return { noWebhookResponse: true };
+		};
+		const respondAtOnce = this.getNodeParameter('respond') === 'onReceived';
+		const setup = await checkCallSetup(this, respondAtOnce);
+		if ('problem' in setup) {
+			this.logger.warn(`OpenDialog Action Trigger: ${setup.problem}`);
+			// n8n's side is at fault, not the caller's: answered as n8n's failures are, with a 200.
+			return refuse(200, setup.problem);
+		}
+		const { headerName, secret } = setup.secret;
+		if (!secretMatches(secret, this.getHeaderData()[headerName.toLowerCase()])) {
+			return refuse(
+				401,
+				`Missing or wrong ${headerName} header: give the webhook action in OpenDialog this header with the secret of the n8n credential`,
+			);
 		}
 		const body = this.getBodyData();
 		const attributes = readActionAttributes(body);
 		if (attributes === undefined) {
-			response
-				.status(400)
-				.json(
-					actionFailure(
-						'Not an OpenDialog action call: expected a JSON body like {"input_data":{"attributes":{…}}}',
-					),
-				);
-			return { noWebhookResponse: true };
+			return refuse(
+				400,
+				'Not an OpenDialog action call: expected a JSON body like {"input_data":{"attributes":{…}}}',
+			);
 		}
 		const workflowData = [[{ json: { ...attributes, rawBody: body } as IDataObject }]];
-		if (this.getNodeParameter('respond') === 'onReceived') {
-			return { webhookResponse: actionSuccess({}), workflowData };
-		}
+		if (respondAtOnce) return { webhookResponse: actionSuccess({}), workflowData };
 		const options = this.getNodeParameter('options', {}) as { answerTimeout?: number };
 		guardAnswers(response, Math.max(options.answerTimeout ?? DEFAULT_ANSWER_TIMEOUT_SECONDS, 1));
 		return { workflowData };

@@ -32,7 +32,7 @@ import {
 
 import { OpenDialogApi } from '../../credentials/OpenDialogApi.credentials';
 
-class InMemoryCredentials extends ICredentialsHelper {
+export class InMemoryCredentials extends ICredentialsHelper {
 	constructor(
 		private readonly data: ICredentialDataDecryptedObject,
 		private readonly credentialType: ICredentialType = new OpenDialogApi(),

@@ -1,30 +1,13 @@
-/**
- * The trigger's answer guard on a real HTTP response. Express is n8n's, not ours: the few
- * methods n8n calls (`status`, `json`, `send`) are added the way Express defines them.
- */
+/** The trigger's answer guard on a real HTTP response, answered the ways n8n answers. */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import type { IWebhookFunctions } from 'n8n-workflow';
-
 import { guardAnswers } from '../../nodes/OpenDialogActionTrigger/answer-guard';
 import { actionSuccess } from '../../nodes/shared/webhook-action/action-call';
-
-type ResponseObject = ReturnType<IWebhookFunctions['getResponseObject']>;
-
-function expressLike(response: ServerResponse): ResponseObject {
-	const res = response as ServerResponse & Record<string, unknown>;
-	res.status = (code: number) => ((response.statusCode = code), res);
-	res.send = (body: string) => (response.end(body), res);
-	res.json = (body: unknown) => {
-		if (!response.getHeader('Content-Type')) response.setHeader('Content-Type', 'application/json');
-		return (res.send as (body: string) => unknown)(JSON.stringify(body));
-	};
-	return res as unknown as ResponseObject;
-}
+import { expressLike, type ResponseObject } from '../helpers/express-like';
 
 /** Serves one call: the guard is set up, then `n8n` plays what n8n does with the response. */
 async function callWith(

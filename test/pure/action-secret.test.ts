@@ -1,4 +1,8 @@
-import { secretMatches, secretSetupProblem } from '../../nodes/OpenDialogActionTrigger/secret';
+import {
+	readActionSecret,
+	secretMatches,
+	secretSetupProblem,
+} from '../../nodes/OpenDialogActionTrigger/secret';
 
 const SECRET = 'a-long-shared-secret-1234';
 
@@ -27,19 +31,48 @@ describe('secretMatches', () => {
 
 describe('secretSetupProblem', () => {
 	test('accepts a header name and a long secret', () => {
-		expect(secretSetupProblem('X-OpenDialog-Secret', SECRET)).toBeUndefined();
+		expect(
+			secretSetupProblem({ headerName: 'X-OpenDialog-Secret', secret: SECRET }),
+		).toBeUndefined();
 	});
 
 	test('refuses a header name HTTP cannot carry', () => {
-		expect(secretSetupProblem('X OpenDialog: Secret', SECRET)).toMatch(
+		expect(secretSetupProblem({ headerName: 'X OpenDialog: Secret', secret: SECRET })).toMatch(
 			/cannot be an HTTP header name/,
 		);
-		expect(secretSetupProblem('', SECRET)).toMatch(/cannot be an HTTP header name/);
+		expect(secretSetupProblem({ headerName: '', secret: SECRET })).toMatch(
+			/cannot be an HTTP header name/,
+		);
 	});
 
 	test('refuses a secret shorter than 16 characters', () => {
-		expect(secretSetupProblem('X-OpenDialog-Secret', 'short')).toBe(
+		expect(secretSetupProblem({ headerName: 'X-OpenDialog-Secret', secret: 'short' })).toBe(
 			'The secret is too short: use at least 16 random characters',
+		);
+	});
+});
+
+describe('readActionSecret', () => {
+	test('drops spaces pasted around the header name and the secret, as Node drops them from a received header', () => {
+		expect(
+			readActionSecret({ headerName: ' X-OpenDialog-Secret\t', secret: ` ${SECRET} \n` }),
+		).toEqual({
+			headerName: 'X-OpenDialog-Secret',
+			secret: SECRET,
+		});
+	});
+
+	test('a secret that is only long with its spaces is too short', () => {
+		const padded = readActionSecret({
+			headerName: 'X-OpenDialog-Secret',
+			secret: `  short  ${' '.repeat(16)}`,
+		});
+		expect(secretSetupProblem(padded)).toMatch(/too short/);
+	});
+
+	test('reads a credential with missing fields as empty, which the checks then refuse', () => {
+		expect(secretSetupProblem(readActionSecret(undefined))).toMatch(
+			/cannot be an HTTP header name/,
 		);
 	});
 });
