@@ -17,6 +17,7 @@ import {
 	ATTRIBUTE_PAIRS_PARAMETER,
 	type AttributePair,
 } from '../shared/properties/attribute-pairs';
+import { answerSetupProblem } from './answer-setup';
 import { actionResponseProperties } from './description';
 import { buildOutputAttributes, type AttributesMode } from './output-attributes';
 
@@ -39,6 +40,15 @@ export class OpenDialogActionResponse implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const setupProblem = answerSetupProblem(this);
+		if (setupProblem) {
+			const { message, description } = setupProblem;
+			if (!this.continueOnFail())
+				throw new NodeOperationError(this.getNode(), message, { description });
+			return [
+				items.map((_, item) => ({ json: { error: message, description }, pairedItem: { item } })),
+			];
+		}
 		const output = items.map((item, index) => ({ ...item, pairedItem: { item: index } }));
 		let answer: ActionAnswer;
 		try {

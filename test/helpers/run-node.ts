@@ -102,6 +102,15 @@ export interface RunNodeOptions {
 	credentialType?: ICredentialType;
 	/** The workflow's static data; pass the same object to carry it from run to run. */
 	staticData?: IDataObject;
+	/** Nodes before this one, in a row: they do not run, but the node sees them as parents. */
+	upstream?: UpstreamNode[];
+}
+
+export interface UpstreamNode {
+	name: string;
+	type: string;
+	node: INodeType;
+	parameters?: INodeParameters;
 }
 
 export interface NodeRun {
@@ -126,13 +135,17 @@ interface TestWorkflowOptions {
 	nodeType?: string;
 	credentialType?: ICredentialType;
 	staticData?: IDataObject;
+	upstream?: UpstreamNode[];
 }
 
 /** A one-node workflow and the engine's surroundings, with credentials held in memory. */
 function testWorkflow(options: TestWorkflowOptions) {
+	const upstream = options.upstream ?? [];
+	const typeOf = (type: string) =>
+		upstream.find((parent) => parent.type === type)?.node ?? options.node;
 	const nodeTypes: INodeTypes = {
-		getByName: () => options.node,
-		getByNameAndVersion: () => options.node,
+		getByName: typeOf,
+		getByNameAndVersion: typeOf,
 		getKnownTypes: () => ({}),
 	};
 	const node: INode = {
@@ -147,10 +160,25 @@ function testWorkflow(options: TestWorkflowOptions) {
 		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
+	const parents: INode[] = upstream.map((parent, index) => ({
+		id: `b3a1c0de-0000-4000-8000-00000000010${index}`,
+		name: parent.name,
+		type: parent.type,
+		typeVersion: 1,
+		position: [-200 * (upstream.length - index), 0],
+		parameters: parent.parameters ?? {},
+	}));
+	const row = [...parents, node];
+	const connections = Object.fromEntries(
+		parents.map((parent, index) => [
+			parent.name,
+			{ main: [[{ node: row[index + 1].name, type: 'main' as const, index: 0 }]] },
+		]),
+	);
 	const workflow = new Workflow({
 		id: 'test',
-		nodes: [node],
-		connections: {},
+		nodes: row,
+		connections,
 		nodeTypes,
 		active: false,
 		settings: { timezone: options.timezone ?? 'UTC' },

@@ -5,7 +5,15 @@ import type {
 } from 'n8n-workflow';
 
 import { OpenDialogActionResponse } from '../../nodes/OpenDialogActionResponse/OpenDialogActionResponse.node';
-import { runNode } from '../helpers/run-node';
+import { OpenDialogActionTrigger } from '../../nodes/OpenDialogActionTrigger/OpenDialogActionTrigger.node';
+import { runNode, type UpstreamNode } from '../helpers/run-node';
+
+const actionTrigger = (parameters: INodeParameters = {}): UpstreamNode => ({
+	name: 'OpenDialog Action Trigger',
+	type: 'n8n-nodes-opendialog.openDialogActionTrigger',
+	node: new OpenDialogActionTrigger(),
+	parameters,
+});
 
 async function respond(
 	parameters: INodeParameters,
@@ -13,14 +21,17 @@ async function respond(
 		{ json: { name: 'John Smith', tier: 'gold', rawBody: { input_data: {} } } },
 	],
 	continueOnFail = false,
+	upstream: UpstreamNode[] = [actionTrigger()],
 ) {
 	const responses: IExecuteResponsePromiseData[] = [];
 	const run = await runNode({
 		node: new OpenDialogActionResponse(),
+		nodeType: 'n8n-nodes-opendialog.openDialogActionResponse',
 		parameters,
 		credentials: {},
 		items,
 		continueOnFail,
+		upstream,
 		onResponse: (response) => responses.push(response),
 	});
 	return { ...run, responses };
@@ -110,4 +121,50 @@ test('with Continue On Fail, bad attributes still answer OpenDialog, with the fa
 			pairedItem: { item: 0 },
 		},
 	]);
+});
+
+describe('an answer that could reach no one fails the run, with the fix', () => {
+	const otherTrigger: UpstreamNode = {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		node: new OpenDialogActionResponse(),
+	};
+
+	test('behind another trigger', async () => {
+		const { error, responses } = await respond({}, undefined, false, [otherTrigger]);
+		expect(error?.message).toBe('No OpenDialog Action Trigger before this node');
+		expect(error?.description).toMatch(
+			/start the workflow with an OpenDialog Action Trigger set to Respond: Using OpenDialog Action Response Node, or remove this node/,
+		);
+		expect(responses).toEqual([]);
+	});
+
+	test('behind an Action Trigger set to respond immediately', async () => {
+		const { error, responses } = await respond({}, undefined, false, [
+			actionTrigger({ respond: 'onReceived' }),
+		]);
+		expect(error?.message).toBe(
+			'The OpenDialog Action Trigger already answered this call (Respond: Immediately)',
+		);
+		expect(error?.description).toMatch(
+			/Set the trigger's Respond to 'Using OpenDialog Action Response Node'/,
+		);
+		expect(responses).toEqual([]);
+	});
+
+	test('with Continue On Fail, every item becomes an error item with the fix, paired', async () => {
+		const { error, items } = await respond({}, [{ json: { n: 0 } }, { json: { n: 1 } }], true, [
+			actionTrigger({ respond: 'onReceived' }),
+		]);
+		expect(error).toBeUndefined();
+		expect(items).toEqual(
+			[0, 1].map((item) => ({
+				json: {
+					error: 'The OpenDialog Action Trigger already answered this call (Respond: Immediately)',
+					description: expect.stringMatching(/Respond/),
+				},
+				pairedItem: { item },
+			})),
+		);
+	});
 });
