@@ -11,6 +11,8 @@ jest.setTimeout(300_000);
 const SECRET = 'od-action-secret-5f2c9e81b7a4';
 const HEADER = 'X-OpenDialog-Secret';
 const CREDENTIAL = { id: 'opendialog-action-secret', name: 'OpenDialog Action Secret' };
+/** The same secret, pasted with a trailing space. */
+const PADDED_CREDENTIAL = { id: 'opendialog-action-padded', name: 'Padded Action Secret' };
 const LOOKUP_WEBHOOK = '8d1e6a52-3f0b-4c7e-9a41-2b6f0c9d7e15';
 
 const fixture = useRealN8n();
@@ -22,6 +24,11 @@ beforeAll(async () => {
 			...CREDENTIAL,
 			type: 'openDialogActionSecretApi',
 			data: { headerName: HEADER, secret: SECRET },
+		},
+		{
+			...PADDED_CREDENTIAL,
+			type: 'openDialogActionSecretApi',
+			data: { headerName: HEADER, secret: `${SECRET} ` },
 		},
 	]);
 	n8nServer = await N8nServer.start(fixture.n8n);
@@ -169,6 +176,7 @@ function actionWorkflow(
 	webhookId: string,
 	triggerParameters: Record<string, unknown>,
 	then: Array<{ name: string; type: string; typeVersion: number; parameters: object }> = [],
+	credential = CREDENTIAL,
 ) {
 	const trigger = {
 		name: 'OpenDialog Action Trigger',
@@ -176,7 +184,7 @@ function actionWorkflow(
 		typeVersion: 1,
 		webhookId,
 		parameters: triggerParameters,
-		credentials: { openDialogActionSecretApi: CREDENTIAL },
+		credentials: { openDialogActionSecretApi: credential },
 	};
 	const nodes = [trigger, ...then].map((node, index) => ({
 		...node,
@@ -211,6 +219,115 @@ test('acknowledges at once when set to respond immediately, and still runs the w
 		body: { successful: true, output_data: { attributes: {} } },
 	});
 	expect((await waitForNewExecution(workflowId, 0)).status).toBe('success');
+});
+
+test('an Action Response behind a trigger that responds immediately fails its run, saying how to fix it', async () => {
+	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac005';
+	const workflowId = await activate(
+		actionWorkflow('Acknowledge and answer', webhookId, { respond: 'onReceived' }, [
+			echoAttributes,
+		]),
+	);
+	expect(await callAction(webhookId, { rating: 5 })).toEqual({
+		status: 200,
+		body: { successful: true, output_data: { attributes: {} } },
+	});
+	const execution = await waitForNewExecution(workflowId, 0);
+	expect(execution.status).toBe('error');
+	const { data } = await n8nServer.rest<{ data: string }>('GET', `/executions/${execution.id}`);
+	expect(data).toContain(
+		'The OpenDialog Action Trigger already answered this call (Respond: Immediately)',
+	);
+	expect(data).toContain("Set the trigger's Respond to 'Using OpenDialog Action Response Node'");
+});
+
+test('a call left to a workflow with no response node is refused at once with the fix, and starts nothing', async () => {
+	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac006';
+	const workflowId = await activate(
+		actionWorkflow('No answer', webhookId, { respond: 'responseNode' }, [
+			{ name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+		]),
+	);
+	expect(await callAction(webhookId, { rating: 5 })).toEqual({
+		status: 200,
+		body: {
+			successful: false,
+			errors: [
+				{
+					message:
+						"The n8n workflow behind this action has no OpenDialog Action Response node after its OpenDialog Action Trigger, so it could never answer: add one, or set the trigger's Respond to Immediately.",
+				},
+			],
+		},
+	});
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	expect(await executions(workflowId)).toEqual([]);
+});
+
+test('a secret pasted into the credential with a trailing space still authenticates calls that send the secret', async () => {
+	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac007';
+	await activate(
+		actionWorkflow(
+			'Padded secret',
+			webhookId,
+			{ respond: 'responseNode' },
+			[echoAttributes],
+			PADDED_CREDENTIAL,
+		),
+	);
+	expect(await callAction(webhookId, { first_name: 'Ann' })).toEqual({
+		status: 200,
+		body: { successful: true, output_data: { attributes: { first_name: 'Ann' } } },
+	});
+});
+
+test("a file answered by n8n's Respond to Webhook (a Buffer on 1.x, a stream from the binary data store on 2.x) reaches OpenDialog in its format", async () => {
+	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac008';
+	await activate(
+		actionWorkflow('File answer', webhookId, { respond: 'responseNode' }, [
+			{
+				name: 'Set Text',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: {
+					assignments: {
+						assignments: [{ id: 't1', name: 'text', value: 'a PDF, say', type: 'string' }],
+					},
+					options: {},
+				},
+			},
+			{
+				name: 'To File',
+				type: 'n8n-nodes-base.convertToFile',
+				typeVersion: 1.1,
+				parameters: { operation: 'toText', sourceProperty: 'text', options: {} },
+			},
+			{
+				// Version 1: later versions refuse to run without n8n's own Webhook node before them.
+				name: 'Respond to Webhook',
+				type: 'n8n-nodes-base.respondToWebhook',
+				typeVersion: 1,
+				parameters: { respondWith: 'binary', options: {} },
+			},
+		]),
+	);
+	const response = await fetch(`${n8nServer.url}/webhook/${webhookId}/action`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', [HEADER]: SECRET },
+		body: JSON.stringify({ input_data: { attributes: {} } }),
+	});
+	expect(response.status).toBe(200);
+	expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+	expect(await response.json()).toEqual({
+		successful: false,
+		errors: [
+			{
+				message: expect.stringMatching(
+					/^The n8n workflow behind this action stopped before an OpenDialog Action Response node answered \(n8n said: "a PDF, say"\)/,
+				),
+			},
+		],
+	});
 });
 
 test('answers a workflow slower than the answer timeout with a failure, at the timeout', async () => {
