@@ -16,6 +16,11 @@ export interface PollState {
 	cursor?: number;
 	/** Fingerprints of interactions already emitted inside the overlap → how many. */
 	seen?: Record<string, number>;
+	/**
+	 * Epoch seconds: `seen` holds everything emitted from here to the cursor, so no read starts
+	 * earlier (state from before this field: the overlap before the cursor).
+	 */
+	seenFrom?: number;
 }
 
 /** An inclusive range of epoch seconds. */
@@ -26,7 +31,9 @@ export type PollRange = SecondsRange;
  * the cursor. The range `[cursor − overlap, now]` is cut into windows of `windowSeconds` (at
  * least the overlap, so the next poll's re-read always falls inside the last window fetched),
  * the last one taking the remainder; at most `maxWindows`, so a poll after a long outage
- * catches up step by step instead of asking for days in one request.
+ * catches up step by step instead of asking for days in one request. The range never starts
+ * before `seenFrom`: before it, what was emitted is no longer known (the Overlap option was
+ * raised since, or it is before activation), and reading it would emit it again.
  */
 export function planPoll(
 	state: PollState,
@@ -36,11 +43,15 @@ export function planPoll(
 	maxWindows = Infinity,
 ): PollRange[] | undefined {
 	if (state.cursor === undefined) return undefined;
-	const from = Math.min(state.cursor - overlapSeconds, nowSeconds);
+	const overlapStart = state.cursor - overlapSeconds;
+	const from = Math.min(Math.max(overlapStart, state.seenFrom ?? overlapStart), nowSeconds);
 	const size = Math.max(windowSeconds, overlapSeconds, 1);
 	// The remainder joins the last window rather than making a sliver after it.
 	return splitRange({ from, to: nowSeconds }, size, { limit: maxWindows, joinRemainder: true });
 }
+
+/** A timezone's offset from UTC is at most 14 hours. */
+const MAX_ZONE_OFFSET_SECONDS = 14 * 3600;
 
 /** Epoch seconds of an interaction's date; dates without a zone are UTC, as OpenDialog's are. */
 export function interactionSeconds(date: unknown): number | undefined {
@@ -51,6 +62,20 @@ export function interactionSeconds(date: unknown): number | undefined {
 	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
 }
 
+/**
+ * How far a user's dates are from the range as it was asked for. OpenDialog reads the range as
+ * UTC, but a self-hosted workspace in another timezone may write dates without a zone in its own
+ * time. With each user it echoes the range it applied, written the same way as the dates: read
+ * like them, its end says how to place the dates in the range asked for. Zero when the echo is
+ * missing or unreadable, or off by more than a timezone can be.
+ */
+export function serverDateShift(user: UserInteractions, range: PollRange): number {
+	const echoedTo = interactionSeconds(user.to);
+	if (echoedTo === undefined) return 0;
+	const shift = echoedTo - range.to;
+	return Math.abs(shift) <= MAX_ZONE_OFFSET_SECONDS ? shift : 0;
+}
+
 export interface NewInteractions {
 	users: UserInteractions[];
 	nextState: PollState;
@@ -59,7 +84,9 @@ export interface NewInteractions {
 /**
  * Keeps, per user, only interactions not emitted before, and computes the state after this
  * range: the cursor moves to `range.to` (never back), and `seen` keeps what the next overlap
- * re-reads — plus anything without a readable date, which no range can place.
+ * re-reads — plus anything without a readable date, which no range can place. A date is placed
+ * in the range as OpenDialog placed it (see serverDateShift), so nothing leaves `seen` while
+ * the next read can still return it.
  */
 export function selectNewInteractions(
 	fetched: UserInteractions[],
@@ -77,19 +104,21 @@ export function selectNewInteractions(
 
 	for (const user of fetched) {
 		const fresh: ApiInteraction[] = [];
+		const shift = serverDateShift(user, range);
 		for (const interaction of user.interactions) {
 			const key = fingerprint(interactionKey(user.user_id, interaction));
 			counted[key] = (counted[key] ?? 0) + 1;
 			if (counted[key] > (alreadySeen[key] ?? 0)) fresh.push(interaction);
 			const seconds = interactionSeconds(interaction.date);
-			if (seconds === undefined || seconds >= overlapStart) {
+			if (seconds === undefined || seconds - shift >= overlapStart) {
 				nextSeen[key] = Math.max(nextSeen[key] ?? 0, counted[key]);
 			}
 		}
 		if (fresh.length > 0) users.push({ ...user, interactions: fresh });
 	}
-	const cursor = behind ? state.cursor : range.to;
-	return { users, nextState: { cursor, seen: nextSeen } };
+	if (behind) return { users, nextState: { ...state, seen: nextSeen } };
+	const seenFrom = Math.max(range.from, overlapStart);
+	return { users, nextState: { cursor: range.to, seen: nextSeen, seenFrom } };
 }
 
 /** One record per user across several windows, interactions in window order. */

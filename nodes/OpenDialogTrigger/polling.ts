@@ -75,6 +75,30 @@ export async function samplePoll(
 }
 
 /**
+ * First activation: what users said before it is history, never emitted. The overlap before
+ * now is read once and remembered as already seen, so a later poll re-reading it emits only
+ * what arrives after activation, even with an earlier time.
+ */
+async function startCursor(
+	context: IPollFunctions,
+	settings: PollSettings,
+	state: PollState,
+	nowSeconds: number,
+): Promise<void> {
+	const range = { from: nowSeconds - settings.overlapSeconds, to: nowSeconds };
+	let fetched: UserInteractions[];
+	try {
+		fetched = await fetchRange(context, settings, range);
+	} catch (error) {
+		throw toNodeError(context.getNode(), error);
+	}
+	Object.assign(
+		state,
+		selectNewInteractions(fetched, {}, range, settings.overlapSeconds).nextState,
+	);
+}
+
+/**
  * Fetches what is new since the cursor, window by window, moving the cursor after each
  * window. A failure in the first window throws with the cursor untouched; a failure after
  * some windows keeps what they brought (the cursor stays at the last good window) and the
@@ -86,18 +110,6 @@ export async function catchUpPoll(
 	nowSeconds: number,
 ): Promise<UserInteractions[]> {
 	const state = context.getWorkflowStaticData('node') as PollState;
-	const windows = planPoll(
-		state,
-		nowSeconds,
-		settings.overlapSeconds,
-		settings.windowSeconds,
-		MAX_WINDOWS_PER_POLL,
-	);
-	if (!windows) {
-		// First activation: start from now rather than flooding the workflow with history.
-		Object.assign(state, { cursor: nowSeconds, seen: {} });
-		return [];
-	}
 	const lock = `${context.getWorkflow().id}:${context.getNode().id}`;
 	if (pollsInFlight.has(lock)) {
 		context.logger.info(
@@ -107,6 +119,17 @@ export async function catchUpPoll(
 	}
 	pollsInFlight.add(lock);
 	try {
+		const windows = planPoll(
+			state,
+			nowSeconds,
+			settings.overlapSeconds,
+			settings.windowSeconds,
+			MAX_WINDOWS_PER_POLL,
+		);
+		if (!windows) {
+			await startCursor(context, settings, state, nowSeconds);
+			return [];
+		}
 		const batches: UserInteractions[][] = [];
 		for (const [index, window] of windows.entries()) {
 			let fetched: UserInteractions[];

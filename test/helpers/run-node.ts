@@ -252,6 +252,8 @@ export function pollingTrigger(options: TestWorkflowOptions) {
 			return output?.[0] ?? [];
 		},
 		staticData: () => workflow.getStaticData('node', node),
+		/** Edits the node between polls, as a user editing an active workflow does. */
+		setParameters: (parameters: INodeParameters) => Object.assign(node.parameters, parameters),
 	};
 }
 

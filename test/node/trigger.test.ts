@@ -33,12 +33,47 @@ const said = (items: Array<{ json: Record<string, unknown> }>) =>
 	]);
 
 describe('OpenDialog Trigger', () => {
-	test('the first activation starts from now and emits no history', async () => {
-		od.server.addMessages([{ user_id: 'old', date: at(-3600), text: 'yesterday-ish' }]);
+	test('the first activation starts from now: what users said before it is never emitted, what arrives after it is', async () => {
+		od.server.addMessages([
+			{ user_id: 'old', date: at(-3600), text: 'an hour before activation' },
+			{ user_id: 'recent', date: at(-30), text: 'inside the overlap before activation' },
+		]);
 		const openDialog = trigger();
 		expect(await openDialog.poll()).toEqual([]);
-		expect(od.server.apiRequests()).toHaveLength(0);
 		expect(openDialog.staticData()).toMatchObject({ cursor: START / 1000 });
+
+		// Stored after activation, one with a time a little before it.
+		od.server.addMessages([
+			{ user_id: 'late', date: at(-20), text: 'stored late with an earlier time' },
+			{ user_id: 'new', date: at(10), text: 'after activation' },
+		]);
+		clock = START + 60_000;
+		expect(said(await openDialog.poll())).toEqual([
+			['late', ['stored late with an earlier time']],
+			['new', ['after activation']],
+		]);
+		clock = START + 120_000;
+		expect(await openDialog.poll()).toEqual([]);
+		// The activation read only the overlap before it, once.
+		expect(od.server.apiRequests('interactions')[0].query).toEqual({
+			from: '2024-05-01 11:59:00',
+			to: '2024-05-01 12:00:00',
+		});
+	});
+
+	test('raising the Overlap option between polls emits nothing twice', async () => {
+		const openDialog = trigger();
+		await openDialog.poll();
+		od.server.addMessages([{ user_id: 'ann', date: at(30), text: 'once' }]);
+		clock = START + 300_000;
+		expect(said(await openDialog.poll())).toEqual([['ann', ['once']]]);
+		openDialog.setParameters({ options: { overlapSeconds: 3600 } });
+		clock = START + 360_000;
+		expect(await openDialog.poll()).toEqual([]);
+		expect(od.server.apiRequests('interactions').at(-1)?.query).toEqual({
+			from: '2024-05-01 12:04:00',
+			to: '2024-05-01 12:06:00',
+		});
 	});
 
 	test('across polls emits each new interaction once, including edges and late arrivals', async () => {
@@ -66,10 +101,26 @@ describe('OpenDialog Trigger', () => {
 		clock = START + 180_000;
 		expect(await openDialog.poll()).toEqual([]);
 		expect(od.server.apiRequests('interactions').map((request) => request.query)).toEqual([
+			{ from: '2024-05-01 11:59:00', to: '2024-05-01 12:00:00' },
 			{ from: '2024-05-01 11:59:00', to: '2024-05-01 12:01:00' },
 			{ from: '2024-05-01 12:00:00', to: '2024-05-01 12:02:00' },
 			{ from: '2024-05-01 12:01:00', to: '2024-05-01 12:03:00' },
 		]);
+	});
+
+	test('a self-hosted workspace writing zone-less dates in its own time (UTC−5) gets each interaction once', async () => {
+		od.server.reset({ zonelessDatesOffsetMinutes: -300 });
+		const openDialog = trigger();
+		await openDialog.poll();
+		od.server.addMessages([{ user_id: 'ann', date: at(50), text: 'hello from New York' }]);
+		clock = START + 60_000;
+		expect(said(await openDialog.poll())).toEqual([['ann', ['hello from New York']]]);
+		// The next poll re-reads the overlap, and OpenDialog returns the interaction again.
+		clock = START + 90_000;
+		expect(await openDialog.poll()).toEqual([]);
+		expect(od.server.apiRequests('interactions').at(-1)?.query).toMatchObject({
+			from: '2024-05-01 12:00:00',
+		});
 	});
 
 	test('emits one item per interaction when asked, with the public filters applied', async () => {
@@ -143,15 +194,14 @@ describe('OpenDialog Trigger', () => {
 		expect(said(await openDialog.poll())).toEqual([['ann', ['kept for the next poll']]]);
 	});
 
-	test('a rejected token raises the token error', async () => {
+	test('a rejected token raises the token error, from the first activation on', async () => {
 		const openDialog = pollingTrigger({
 			node: new OpenDialogTrigger(),
 			parameters: { outputMode: 'perUser' },
 			credentials: { ...od.credentials(), apiToken: 'bad-token-0000' },
 		});
-		await openDialog.poll();
-		clock = START + 60_000;
 		await expect(openDialog.poll()).rejects.toThrow(/rejected the API token/);
+		expect(openDialog.staticData()).toEqual({});
 	});
 
 	test('a manual test run returns the most recent interactions and leaves the cursor alone', async () => {

@@ -5,6 +5,8 @@ import {
 	planPoll,
 	sampleRanges,
 	selectNewInteractions,
+	serverDateShift,
+	type PollRange,
 	type PollState,
 } from '../../nodes/OpenDialogTrigger/cursor';
 import type { UserInteractions } from '../../nodes/shared/public-api/interactions';
@@ -47,6 +49,16 @@ describe('planPoll', () => {
 		const windows = planPoll({ cursor: T }, T + 30 * 86_400, 300, 3600, 24)!;
 		expect(windows).toHaveLength(24);
 		expect(windows.at(-1)!.to).toBe(T - 300 + 24 * 3600 - 1);
+	});
+
+	test('never starts before what the state covers, so a raised Overlap reads nothing emitted twice', () => {
+		expect(planPoll({ cursor: T, seenFrom: T - 300 }, T + 60, 3600)).toEqual([
+			{ from: T - 300, to: T + 60 },
+		]);
+		// A lowered Overlap reads less than the state covers, which is fine.
+		expect(planPoll({ cursor: T, seenFrom: T - 300 }, T + 60, 60)).toEqual([
+			{ from: T - 60, to: T + 60 },
+		]);
 	});
 
 	test('the last window fetched always holds the next overlap (windows are at least the overlap long)', () => {
@@ -195,10 +207,89 @@ describe('selectNewInteractions', () => {
 		expect(JSON.stringify(nextState.seen).length).toBeLessThan(30);
 	});
 
+	test('records from when on it knows everything emitted: the range start or the overlap, the later', () => {
+		const overlapInside = selectNewInteractions([], { cursor: T }, { from: T - 600, to: T }, 60);
+		expect(overlapInside.nextState.seenFrom).toBe(T - 60);
+		const shortRange = selectNewInteractions([], { cursor: T }, { from: T - 30, to: T }, 60);
+		expect(shortRange.nextState.seenFrom).toBe(T - 30);
+	});
+
 	test('leaves the state it was given untouched', () => {
 		const state: PollState = { cursor: T, seen: {} };
 		selectNewInteractions([user('a', T + 1)], state, { from: T - 60, to: T + 60 }, 60);
 		expect(state).toEqual({ cursor: T, seen: {} });
+	});
+});
+
+/** What OpenDialog answers for a range: each user with their interactions inside it. */
+function answer(
+	all: Array<{ id: string; at: number; text: string }>,
+	range: PollRange,
+	writeDate: (seconds: number) => string = iso,
+): UserInteractions[] {
+	const byUser = new Map<string, UserInteractions>();
+	for (const { id, at, text } of all) {
+		if (at < range.from || at > range.to) continue;
+		const record: UserInteractions = byUser.get(id) ?? {
+			user_id: id,
+			chatbot_user_data: {},
+			from: writeDate(range.from),
+			to: writeDate(range.to),
+			interactions: [],
+		};
+		record.interactions.push({ type: 'text', date: writeDate(at), text, data: null });
+		byUser.set(id, record);
+	}
+	return [...byUser.values()];
+}
+
+/** Polls as the trigger does: plan the windows, read each, keep what is new. */
+function pollAt(
+	state: PollState,
+	now: number,
+	overlap: number,
+	read: (range: PollRange) => UserInteractions[],
+) {
+	const emitted: UserInteractions[][] = [];
+	for (const range of planPoll(state, now, overlap)!) {
+		const selected = selectNewInteractions(read(range), state, range, overlap);
+		Object.assign(state, selected.nextState);
+		emitted.push(selected.users);
+	}
+	return mergeUsers(emitted);
+}
+
+test('raising the Overlap option between two polls emits nothing twice', () => {
+	const stored = [{ id: 'a', at: T - 1000, text: 'said 1,000 s before the poll' }];
+	const read = (range: PollRange) => answer(stored, range);
+	const state: PollState = { cursor: T - 1200, seen: {} };
+	expect(texts(pollAt(state, T, 300, read))).toEqual([['a', [iso(T - 1000)]]]);
+	expect(pollAt(state, T + 60, 3600, read)).toEqual([]);
+	expect(pollAt(state, T + 120, 3600, read)).toEqual([]);
+});
+
+describe('a self-hosted workspace that writes dates without a zone in its own time (UTC−5)', () => {
+	const offset = -5 * 3600;
+	const zoneless = (seconds: number) =>
+		new Date((seconds + offset) * 1000).toISOString().slice(0, 19).replace('T', ' ');
+
+	test('an interaction inside the overlap stays known while the next poll re-reads it', () => {
+		const stored = [{ id: 'a', at: T - 10, text: 'hello' }];
+		const read = (range: PollRange) => answer(stored, range, zoneless);
+		const state: PollState = { cursor: T - 300, seen: {} };
+		expect(texts(pollAt(state, T, 60, read))).toEqual([['a', [zoneless(T - 10)]]]);
+		expect(pollAt(state, T + 30, 60, read)).toEqual([]);
+		expect(pollAt(state, T + 60, 60, read)).toEqual([]);
+	});
+
+	test('serverDateShift reads the echoed range like the dates, and ignores an echo no timezone explains', () => {
+		const range = { from: T - 60, to: T };
+		expect(serverDateShift(answer([{ id: 'a', at: T, text: '' }], range, zoneless)[0], range)).toBe(
+			offset,
+		);
+		expect(serverDateShift(answer([{ id: 'a', at: T, text: '' }], range)[0], range)).toBe(0);
+		expect(serverDateShift({ ...user('a', T), to: '2001-01-01 00:00:00' }, range)).toBe(0);
+		expect(serverDateShift({ ...user('a', T), to: '' }, range)).toBe(0);
 	});
 });
 

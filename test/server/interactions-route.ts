@@ -97,13 +97,23 @@ export interface AnswerOptions {
 	 * then measures the client reading the answer, not this double building it again.
 	 */
 	cache?: Map<string, Buffer>;
+	/** How dates are written; OpenDialog's own form (ISO, UTC) by default. */
+	writeDate?: (seconds: number) => string;
 }
 
+type DateWriter = (seconds: number) => string;
+
 /** One element of `data`, as JSON text. */
-function userRecordJson(user: UserInRange, from: string, to: string, withHoles: boolean): string {
+function userRecordJson(
+	user: UserInRange,
+	from: string,
+	to: string,
+	withHoles: boolean,
+	writeDate: DateWriter,
+): string {
 	const interactions = user.messages.map((message) => ({
 		type: message.type,
-		date: echoDate(message.date),
+		date: writeDate(message.date),
 		text: message.text,
 		data: message.data,
 	}));
@@ -124,11 +134,14 @@ function* recordsInRange(
 	store: TenantStore,
 	query: InteractionsQuery,
 	withHoles: boolean,
+	writeDate: DateWriter = echoDate,
 ): Generator<string> {
-	const from = echoDate(query.from);
-	const to = echoDate(query.to);
+	const from = writeDate(query.from);
+	const to = writeDate(query.to);
 	for (const user of store.usersInRange(query.from, query.to)) {
-		if (matchesFilters(user, query.filters)) yield userRecordJson(user, from, to, withHoles);
+		if (matchesFilters(user, query.filters)) {
+			yield userRecordJson(user, from, to, withHoles, writeDate);
+		}
 	}
 }
 
@@ -138,11 +151,12 @@ export async function streamInteractions(
 	store: TenantStore,
 	query: InteractionsQuery,
 	withHoles = false,
+	writeDate?: DateWriter,
 ): Promise<void> {
 	res.writeHead(200, { 'Content-Type': 'application/json' });
 	let buffer = '{"data":[';
 	let first = true;
-	for (const record of recordsInRange(store, query, withHoles)) {
+	for (const record of recordsInRange(store, query, withHoles, writeDate)) {
 		buffer += (first ? '' : ',') + record;
 		first = false;
 		if (buffer.length > 65_536) {
@@ -190,5 +204,5 @@ export async function handleInteractions(
 		const key = JSON.stringify([req.url?.split('?')[0], query, answer.withHoles]);
 		const cache = answer.cache && { map: answer.cache, key };
 		sendInteractionsBuffered(res, store, query, answer.withHoles, cache);
-	} else await streamInteractions(res, store, query, answer.withHoles);
+	} else await streamInteractions(res, store, query, answer.withHoles, answer.writeDate);
 }

@@ -38,6 +38,7 @@ import {
 	wantsJson,
 } from './laravel';
 import { SCENARIOS, TenantStore, type TenantSpec, type UserData } from './tenant';
+import { zonelessDates } from './zoneless-dates';
 
 export type Generation = 'public' | 'legacy';
 
@@ -78,6 +79,11 @@ export interface ServerConfig {
 	dataExports: DataExportsConfig;
 	/** The Chat API: which generation it speaks, its app key and scenario (chat-routes.ts). */
 	chat: ChatConfig;
+	/**
+	 * A self-hosted workspace in another timezone (minutes from UTC) that writes interaction
+	 * dates without a zone in its own time: see zoneless-dates.ts. Streamed answers only.
+	 */
+	zonelessDatesOffsetMinutes?: number;
 }
 
 export interface Fault {
@@ -242,6 +248,7 @@ export class OpenDialogTestServer {
 				deeplinkAnswerOrder: undefined,
 				answerStyle: undefined,
 				interactionsWithHoles: undefined,
+				zonelessDatesOffsetMinutes: undefined,
 			},
 			config,
 		);
@@ -349,6 +356,10 @@ export class OpenDialogTestServer {
 					style: this.config.answerStyle ?? 'streamed',
 					withHoles: this.config.interactionsWithHoles ?? false,
 					cache: this.laravelAnswers,
+					writeDate:
+						this.config.zonelessDatesOffsetMinutes === undefined
+							? undefined
+							: zonelessDates(this.config.zonelessDatesOffsetMinutes),
 				});
 			return;
 		}
