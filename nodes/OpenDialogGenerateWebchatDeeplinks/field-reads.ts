@@ -13,8 +13,13 @@ export type FieldPath = string[];
 /** A read that n8n's evaluation would give the same result for; undefined: ask n8n. */
 export type FieldRead = { value: unknown } | undefined;
 
+/**
+ * `.name`, `["key"]`, `['key']` or `[0]`. A quoted key holding a raw line terminator (line
+ * feed, carriage return, U+2028, U+2029) is left to n8n: its expression parser calls it a
+ * syntax error (1.x and 2.x), and reading the field here would hide that.
+ */
 const SEGMENT =
-	/^(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)'|(0|[1-9][0-9]*))\s*\])/;
+	/^(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*(?:"([^"\\\n\r\u2028\u2029]*)"|'([^'\\\n\r\u2028\u2029]*)'|(0|[1-9][0-9]*))\s*\])/;
 
 /** The path of a parameter that is exactly one `$json` field read, else undefined. */
 export function parseFieldRead(parameter: string): FieldPath | undefined {

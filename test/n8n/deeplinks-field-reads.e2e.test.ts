@@ -66,6 +66,50 @@ test('in real n8n, plain $json reads send exactly what n8n evaluating the same r
 	});
 });
 
+test('in real n8n, a quoted key holding a raw line break or U+2028 fails the item as n8n evaluating it does', async () => {
+	const keys = { lf: 'a\nb', ls: 'a\u2028b' };
+	const item: WorkflowNode = {
+		name: 'Odd Keys',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: {
+			jsCode: `return [{ json: ${JSON.stringify({ [keys.lf]: 'x', [keys.ls]: 'y' })} }];`,
+		},
+	};
+	const oddRead = (
+		name: string,
+		scenarioId: string,
+		key: string,
+		form: (read: string) => string,
+	) => {
+		const node = deeplinks(name, scenarioId, form);
+		node.parameters = {
+			scenarioId,
+			attributesMode: 'defineBelow',
+			attributes: { attribute: [{ name: 'odd', value: form(`$json["${key}"]`) }] },
+		};
+		return node;
+	};
+	await fixture.n8n.importWorkflow(
+		workflowWithBranches('odOddKeys', [
+			[item, oddRead('Read LF', 'scn-odd-1', keys.lf, fast)],
+			[{ ...item, name: 'Odd Keys 2' }, oddRead('Evaluated LF', 'scn-odd-2', keys.lf, slow)],
+			[{ ...item, name: 'Odd Keys 3' }, oddRead('Read LS', 'scn-odd-3', keys.ls, fast)],
+			[{ ...item, name: 'Odd Keys 4' }, oddRead('Evaluated LS', 'scn-odd-4', keys.ls, slow)],
+		]),
+	);
+	const result = await fixture.n8n.execute('odOddKeys');
+	const errorOf = (name: string) =>
+		result.run?.data.resultData.runData[name]?.[0].data?.main[0][0].json.error;
+	expect(errorOf('Evaluated LF')).toEqual(expect.any(String));
+	expect(errorOf('Read LF')).toBe(errorOf('Evaluated LF'));
+	expect(errorOf('Evaluated LS')).toEqual(expect.any(String));
+	expect(errorOf('Read LS')).toBe(errorOf('Evaluated LS'));
+	for (const scenarioId of ['scn-odd-1', 'scn-odd-2', 'scn-odd-3', 'scn-odd-4']) {
+		expect(datasetFor(scenarioId)).toEqual([]);
+	}
+});
+
 test('at 1,000 contacts three plain reads cost well under what Edit Fields pays to evaluate them', async () => {
 	const threeReads = { first: '$json["first name"]', email: "$json['email']" };
 	const editFields: WorkflowNode = {

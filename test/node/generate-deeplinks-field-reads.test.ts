@@ -83,6 +83,33 @@ test('an object read whole is refused with the same message either way', async (
 	expect(read.error?.message).toMatch(/^Attribute 'address' is an object/);
 });
 
+test.each([
+	['a line break', '\n'],
+	['a carriage return', '\r'],
+	['a line separator (U+2028)', '\u2028'],
+	['a paragraph separator (U+2029)', '\u2029'],
+])(
+	'a quoted key holding %s, a syntax error to n8n, fails the item as n8n evaluating it does',
+	async (_case, character) => {
+		const key = `a${character}b`;
+		const run = (form: (read: string) => string) =>
+			runNode({
+				node: new OpenDialogGenerateWebchatDeeplinks(),
+				parameters: {
+					scenarioId: 'scn-welcome',
+					attributesMode: 'defineBelow',
+					attributes: { attribute: [{ name: 'odd', value: form(`$json["${key}"]`) }] },
+				},
+				credentials: od.credentials(),
+				items: [{ json: { [key]: 'x' } }],
+			});
+		const [evaluated, read] = [await run(slow), await run(fast)];
+		expect(evaluated.error).toBeDefined();
+		expect(read.error?.message).toBe(evaluated.error?.message);
+		expect(od.server.apiRequests('deeplinks')).toHaveLength(0);
+	},
+);
+
 test('at 1,000 contacts three plain reads cost a fraction of n8n evaluating them', async () => {
 	const items = Array.from({ length: 1000 }, (_, n) => ({
 		json: { email: `c${n}@example.com`, first_name: `Contact ${n}`, plan: 'gold' },
