@@ -8,6 +8,10 @@ import { QueueCluster } from './queue-cluster';
 
 jest.setTimeout(600_000);
 
+const ACTION_SECRET = 'od-queue-action-secret-8c41e2f7';
+const ACTION_HEADER = 'X-OpenDialog-Secret';
+const ACTION_CREDENTIAL = { id: 'opendialog-action-queue', name: 'OpenDialog Action Secret' };
+
 const openDialog = new OpenDialogTestServer();
 const cluster = new QueueCluster();
 
@@ -23,6 +27,11 @@ beforeAll(async () => {
 				apiToken: openDialog.config.token,
 				apiVersion: 'public',
 			},
+		},
+		{
+			...ACTION_CREDENTIAL,
+			type: 'openDialogActionSecretApi',
+			data: { headerName: ACTION_HEADER, secret: ACTION_SECRET },
 		},
 	]);
 });
@@ -134,6 +143,92 @@ test('Get Interactions runs on the worker and returns the range per user', async
 		['ben', 1],
 	]);
 	await onlyExecutionRanOnWorker(workflowId);
+});
+
+/** OpenDialog Action Trigger → OpenDialog Action Response with these parameters. */
+function actionWorkflow(name: string, webhookId: string, response: Record<string, unknown>) {
+	const trigger = {
+		id: randomUUID(),
+		name: 'OpenDialog Action Trigger',
+		type: 'n8n-nodes-opendialog.openDialogActionTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { respond: 'responseNode' },
+		credentials: { openDialogActionSecretApi: ACTION_CREDENTIAL },
+	};
+	const answer = {
+		id: randomUUID(),
+		name: 'Answer',
+		type: 'n8n-nodes-opendialog.openDialogActionResponse',
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: response,
+	};
+	return {
+		name,
+		active: false,
+		settings: { timezone: 'UTC' },
+		nodes: [trigger, answer],
+		connections: { [trigger.name]: { main: [[{ node: answer.name, type: 'main', index: 0 }]] } },
+	};
+}
+
+/** What OpenDialog does: POST the action's input attributes, with the secret, to main. */
+async function callAction(webhookId: string, attributes: Record<string, unknown>) {
+	const response = await fetch(`${cluster.mainServer!.url}/webhook/${webhookId}/action`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', [ACTION_HEADER]: ACTION_SECRET },
+		body: JSON.stringify({ input_data: { attributes } }),
+	});
+	return { status: response.status, body: (await response.json()) as unknown };
+}
+
+test("an OpenDialog action call on main runs on the worker, and the workflow's answer goes back through main", async () => {
+	const webhookId = randomUUID();
+	const workflowId = await createActiveWorkflow(
+		actionWorkflow('Action on a worker', webhookId, {
+			answer: 'success',
+			attributesMode: 'defineBelow',
+			attributes: {
+				attribute: [{ name: 'full_name', value: "={{ $json.first_name + ' Smith' }}" }],
+			},
+		}),
+	);
+	expect(await callAction(webhookId, { first_name: 'John' })).toEqual({
+		status: 200,
+		body: { successful: true, output_data: { attributes: { full_name: 'John Smith' } } },
+	});
+	await onlyExecutionRanOnWorker(workflowId);
+});
+
+test("an action workflow that fails on the worker is answered through main in OpenDialog's format", async () => {
+	const webhookId = randomUUID();
+	const workflowId = await createActiveWorkflow(
+		actionWorkflow('Failing action on a worker', webhookId, {
+			answer: 'success',
+			attributesMode: 'json',
+			attributesJson: '["not", "an", "object"]',
+		}),
+	);
+	const answer = await callAction(webhookId, { first_name: 'John' });
+	expect(answer).toEqual({
+		status: 200,
+		body: {
+			successful: false,
+			errors: [
+				{
+					message: expect.stringMatching(
+						/^The n8n workflow behind this action failed.*Open the workflow's executions in n8n/,
+					),
+				},
+			],
+		},
+	});
+	const [execution, ...others] = await cluster.mainServer!.waitForExecutions(workflowId, 1);
+	expect(others).toHaveLength(0);
+	expect(execution.status).toBe('error');
+	expect(cluster.workerRan(execution.id)).toBe(true);
 });
 
 test('the trigger, active on main, emits each new interaction once and keeps its cursor across a restart of main', async () => {
