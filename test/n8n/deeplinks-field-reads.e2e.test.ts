@@ -8,12 +8,14 @@ const fixture = useRealN8n({ maxDatasetRows: 1000 });
 
 const DEEPLINKS = 'n8n-nodes-opendialog.openDialogGenerateWebchatDeeplinks';
 
-const contacts = (name: string, count: number): WorkflowNode => ({
+const codeNode = (name: string, jsCode: string): WorkflowNode => ({
 	name,
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
-	parameters: { jsCode: fieldShapeContactsCode(count) },
+	parameters: { jsCode },
 });
+
+const contacts = (name: string, count: number) => codeNode(name, fieldShapeContactsCode(count));
 
 /** `form` wraps each read: as it is (read from the item), or in parentheses (evaluated by n8n). */
 const deeplinks = (
@@ -68,14 +70,8 @@ test('in real n8n, plain $json reads send exactly what n8n evaluating the same r
 
 test('in real n8n, a quoted key holding a raw line break or U+2028 fails the item as n8n evaluating it does', async () => {
 	const keys = { lf: 'a\nb', ls: 'a\u2028b' };
-	const item: WorkflowNode = {
-		name: 'Odd Keys',
-		type: 'n8n-nodes-base.code',
-		typeVersion: 2,
-		parameters: {
-			jsCode: `return [{ json: ${JSON.stringify({ [keys.lf]: 'x', [keys.ls]: 'y' })} }];`,
-		},
-	};
+	const item = (name: string) =>
+		codeNode(name, `return [{ json: ${JSON.stringify({ [keys.lf]: 'x', [keys.ls]: 'y' })} }];`);
 	const oddRead = (
 		name: string,
 		scenarioId: string,
@@ -92,10 +88,10 @@ test('in real n8n, a quoted key holding a raw line break or U+2028 fails the ite
 	};
 	await fixture.n8n.importWorkflow(
 		workflowWithBranches('odOddKeys', [
-			[item, oddRead('Read LF', 'scn-odd-1', keys.lf, fast)],
-			[{ ...item, name: 'Odd Keys 2' }, oddRead('Evaluated LF', 'scn-odd-2', keys.lf, slow)],
-			[{ ...item, name: 'Odd Keys 3' }, oddRead('Read LS', 'scn-odd-3', keys.ls, fast)],
-			[{ ...item, name: 'Odd Keys 4' }, oddRead('Evaluated LS', 'scn-odd-4', keys.ls, slow)],
+			[item('Odd Keys 1'), oddRead('Read LF', 'scn-odd-1', keys.lf, fast)],
+			[item('Odd Keys 2'), oddRead('Evaluated LF', 'scn-odd-2', keys.lf, slow)],
+			[item('Odd Keys 3'), oddRead('Read LS', 'scn-odd-3', keys.ls, fast)],
+			[item('Odd Keys 4'), oddRead('Evaluated LS', 'scn-odd-4', keys.ls, slow)],
 		]),
 	);
 	const result = await fixture.n8n.execute('odOddKeys');

@@ -6,7 +6,7 @@ import type { IWebhookResponseData } from 'n8n-workflow';
 
 import { OpenDialogActionResponse } from '../../nodes/OpenDialogActionResponse/OpenDialogActionResponse.node';
 import { OpenDialogActionTrigger } from '../../nodes/OpenDialogActionTrigger/OpenDialogActionTrigger.node';
-import { actionSuccess } from '../../nodes/shared/webhook-action/action-call';
+import { actionFailure, actionSuccess } from '../../nodes/shared/webhook-action/action-call';
 import {
 	callWebhook,
 	type WebhookCallOptions,
@@ -86,15 +86,9 @@ describe('the credential, read by the same rules as its Test button', () => {
 		const answer = await call({ credential: undefined });
 		expect(answer).toEqual({
 			status: 200,
-			body: {
-				successful: false,
-				errors: [
-					{
-						message:
-							'The n8n workflow behind this action has no OpenDialog Action Secret credential: select one on its OpenDialog Action Trigger node.',
-					},
-				],
-			},
+			body: actionFailure(
+				'The n8n workflow behind this action has no OpenDialog Action Secret credential: select one on its OpenDialog Action Trigger node.',
+			),
 			returned: { noWebhookResponse: true },
 		});
 	});
@@ -109,15 +103,11 @@ describe('the credential, read by the same rules as its Test button', () => {
 describe('a call left to the workflow', () => {
 	test('with no OpenDialog Action Response after the trigger is refused at once, with the fix', async () => {
 		const answer = await call({ then: [{ name: 'Set', type: 'n8n-nodes-base.set' }] });
-		expect(answer.body).toEqual({
-			successful: false,
-			errors: [
-				{
-					message:
-						"The n8n workflow behind this action has no OpenDialog Action Response node after its OpenDialog Action Trigger, so it could never answer: add one, or set the trigger's Respond to Immediately.",
-				},
-			],
-		});
+		expect(answer.body).toEqual(
+			actionFailure(
+				"The n8n workflow behind this action has no OpenDialog Action Response node after its OpenDialog Action Trigger, so it could never answer: add one, or set the trigger's Respond to Immediately.",
+			),
+		);
 		expect(started(answer.returned)).toBe(false);
 	});
 

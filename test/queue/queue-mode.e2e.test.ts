@@ -147,30 +147,29 @@ test('Get Interactions runs on the worker and returns the range per user', async
 
 /** OpenDialog Action Trigger → OpenDialog Action Response with these parameters. */
 function actionWorkflow(name: string, webhookId: string, response: Record<string, unknown>) {
-	const trigger = {
+	const node = (nodeName: string, type: string, x: number, rest: object) => ({
 		id: randomUUID(),
-		name: 'OpenDialog Action Trigger',
-		type: 'n8n-nodes-opendialog.openDialogActionTrigger',
+		name: nodeName,
+		type: `n8n-nodes-opendialog.${type}`,
 		typeVersion: 1,
-		position: [0, 0],
-		webhookId,
-		parameters: { respond: 'responseNode' },
-		credentials: { openDialogActionSecretApi: ACTION_CREDENTIAL },
-	};
-	const answer = {
-		id: randomUUID(),
-		name: 'Answer',
-		type: 'n8n-nodes-opendialog.openDialogActionResponse',
-		typeVersion: 1,
-		position: [220, 0],
-		parameters: response,
-	};
+		position: [x, 0],
+		...rest,
+	});
 	return {
 		name,
 		active: false,
 		settings: { timezone: 'UTC' },
-		nodes: [trigger, answer],
-		connections: { [trigger.name]: { main: [[{ node: answer.name, type: 'main', index: 0 }]] } },
+		nodes: [
+			node('OpenDialog Action Trigger', 'openDialogActionTrigger', 0, {
+				webhookId,
+				parameters: { respond: 'responseNode' },
+				credentials: { openDialogActionSecretApi: ACTION_CREDENTIAL },
+			}),
+			node('Answer', 'openDialogActionResponse', 220, { parameters: response }),
+		],
+		connections: {
+			'OpenDialog Action Trigger': { main: [[{ node: 'Answer', type: 'main', index: 0 }]] },
+		},
 	};
 }
 
