@@ -36,9 +36,10 @@ export class OpenDialogGenerateWebchatDeeplinks implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		// From the node type only: a contact that passed through an agent keeps its toolCallId.
+		const asTool = isToolUse(this.getNode().type);
 		// As an AI Agent tool, a failure is a result the model can read and correct (message and
 		// hint), not an error that ends the agent's run, as a tool error does by default on n8n 1.x.
-		const asTool = isToolUse(this.getNode().type);
 		const continueOnFail = this.continueOnFail() || asTool;
 		const results = new DeeplinkResults(this, items, continueOnFail);
 		let batchSize: number;

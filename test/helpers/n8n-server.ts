@@ -81,8 +81,13 @@ export class N8nServer {
 		const setUp = () =>
 			this.post('/owner/setup', { ...OWNER, firstName: 'Test', lastName: 'Owner' });
 		let response = await setUp();
-		// On a loaded machine n8n can answer /rest/settings before its owner routes exist.
-		for (let tries = 0; response.status === 404 && tries < 60; tries++) {
+		// On a loaded machine n8n can answer /rest/settings before its owner routes exist (404), or,
+		// restarted on its database, before that database is ready (503).
+		for (
+			let tries = 0;
+			(response.status === 404 || response.status === 503) && tries < 60;
+			tries++
+		) {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			response = await setUp();
 		}

@@ -223,7 +223,7 @@ test('acknowledges at once when set to respond immediately, and still runs the w
 
 test('an Action Response behind a trigger that responds immediately fails its run, saying how to fix it', async () => {
 	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac005';
-	const workflowId = await activate(
+	const workflowId = await n8nServer.activate(
 		actionWorkflow('Acknowledge and answer', webhookId, { respond: 'onReceived' }, [
 			echoAttributes,
 		]),
@@ -243,7 +243,7 @@ test('an Action Response behind a trigger that responds immediately fails its ru
 
 test('a call left to a workflow with no response node is refused at once with the fix, and starts nothing', async () => {
 	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac006';
-	const workflowId = await activate(
+	const workflowId = await n8nServer.activate(
 		actionWorkflow('No answer', webhookId, { respond: 'responseNode' }, [
 			{ name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
 		]),
@@ -266,7 +266,7 @@ test('a call left to a workflow with no response node is refused at once with th
 
 test('a secret pasted into the credential with a trailing space still authenticates calls that send the secret', async () => {
 	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac007';
-	await activate(
+	await n8nServer.activate(
 		actionWorkflow(
 			'Padded secret',
 			webhookId,
@@ -283,7 +283,7 @@ test('a secret pasted into the credential with a trailing space still authentica
 
 test("a file answered by n8n's Respond to Webhook (a Buffer on 1.x, a stream from the binary data store on 2.x) reaches OpenDialog in its format", async () => {
 	const webhookId = '1a2b3c4d-0000-4000-8000-0000000ac008';
-	await activate(
+	await n8nServer.activate(
 		actionWorkflow('File answer', webhookId, { respond: 'responseNode' }, [
 			{
 				name: 'Set Text',

@@ -1,8 +1,7 @@
 /**
- * n8n registers a node's tool form as `<type>Tool`: only the node's type says it runs as an
- * AI Agent tool. Items prove nothing: a payload that passed through an agent's sub-workflow
- * still carries the `toolCallId` n8n put on it.
+ * n8n registers a node's tool form as `<type>Tool`, and its engine adds `toolCallId` to the
+ * item it builds for a tool call; either one says the node runs as an AI Agent tool.
  */
-export function isToolUse(nodeType: string): boolean {
-	return nodeType.endsWith('Tool');
+export function isToolUse(nodeType: string, items: Array<{ json: object }> = []): boolean {
+	return nodeType.endsWith('Tool') || items.some((item) => 'toolCallId' in item.json);
 }
