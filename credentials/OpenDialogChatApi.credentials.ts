@@ -19,8 +19,7 @@ export class OpenDialogChatApi implements ICredentialType {
 
 	icon = { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' } as const;
 
-	documentationUrl =
-		'https://github.com/opendialogai/n8n-nodes-opendialog#opendialog-chat-api';
+	documentationUrl = 'https://github.com/opendialogai/n8n-nodes-opendialog#opendialog-chat-api';
 
 	properties: INodeProperties[] = [
 		{
