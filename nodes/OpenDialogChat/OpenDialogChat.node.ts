@@ -47,7 +47,7 @@ export class OpenDialogChat implements INodeType {
 		);
 		if (operation === 'runScript') return [await runScript(this, connection, read)];
 
-		const asTool = isToolUse(this.getNode().type, items);
+		const asTool = isToolUse(this.getNode().type);
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {

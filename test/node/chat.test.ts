@@ -249,6 +249,15 @@ describe('faults', () => {
 		expect(everything).not.toContain(CHAT_APP_KEY.split('|')[1]);
 	});
 
+	test('an item carrying a toolCallId is not a tool call: a failure fails the node', async () => {
+		const run = await chat({
+			parameters: welcome(),
+			items: [{ json: { chatInput: 'hi', toolCallId: 'call_1' } }],
+			credentials: { appToken: '3377699721000000|notTheKey8812' },
+		});
+		expect(run.error?.message).toBe('OpenDialog rejected the chat App Key (401) [item 0]');
+	});
+
 	test('a 422 names the field: an unknown scenario id in the header', async () => {
 		const run = await chat({ parameters: welcome(), credentials: { scenarioId: '999' } });
 		expect(run.error?.message).toBe(

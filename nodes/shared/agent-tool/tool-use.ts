@@ -1,7 +1,7 @@
 /**
- * n8n registers a node's tool form as `<type>Tool`, and its engine adds `toolCallId` to the
- * item it builds for a tool call; either one says the node runs as an AI Agent tool.
+ * n8n registers a node's tool form as `<type>Tool`: the type alone says the node runs as an AI
+ * Agent tool. Nothing on an item decides it, since any payload may carry a `toolCallId`.
  */
-export function isToolUse(nodeType: string, items: Array<{ json: object }> = []): boolean {
-	return nodeType.endsWith('Tool') || items.some((item) => 'toolCallId' in item.json);
+export function isToolUse(nodeType: string): boolean {
+	return nodeType.endsWith('Tool');
 }
