@@ -12,7 +12,7 @@ export class OpenDialogActionSecretApi implements ICredentialType {
 	icon = { light: 'file:opendialog.svg', dark: 'file:opendialog.dark.svg' } as const;
 
 	documentationUrl =
-		'https://github.com/opendialogai/n8n-nodes-opendialog#opendialog-action-trigger';
+		'https://github.com/opendialogai/n8n-nodes-opendialog#opendialog-action-secret-api';
 
 	properties: INodeProperties[] = [
 		{
