@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { packPackage, RealN8n, type N8nRun } from '../test/helpers/real-n8n';
+import { N8N_LINES, packPackage, RealN8n, type N8nRun } from '../test/helpers/real-n8n';
 import { BEARER_CREDENTIAL_ID, RANGE, workflows } from './n8n-workflows';
 import type { ServerProcess } from './server-process';
 
@@ -13,7 +13,10 @@ export type AnswerStyle = 'streamed' | 'laravel';
 export type Table = (headers: string[], rows: string[][]) => void;
 
 const ROOT = path.resolve(__dirname, '..');
-export const N8N_VERSIONS = (process.env.BENCH_N8N_VERSIONS ?? '1.123.81,2.38.7').split(',');
+/** Both n8n lines of test/n8n-lines.json, the 2.x line (the one users run) first. */
+export const N8N_VERSIONS = (
+	process.env.BENCH_N8N_VERSIONS ?? [N8N_LINES['2.x'], N8N_LINES['1.x']].join(',')
+).split(',');
 /** The 7 days every benchmark tenant's interactions fall in, as epoch seconds. */
 export const TENANT_RANGE = {
 	from: Date.UTC(2024, 4, 1) / 1000,
