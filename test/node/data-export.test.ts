@@ -233,6 +233,37 @@ describe('OpenDialog Data Export: Analytics Data Export', () => {
 		expect(run.items[1].json.properties).toBe('{"text":"broken');
 	});
 
+	test('JSON text with a number no double can hold keeps its raw text, so n8n can store it', async () => {
+		od.server.configure({
+			dataExports: {
+				userDataEnabled: true,
+				analyticsEnabled: true,
+				clickstream: [
+					{
+						...RECORD,
+						type: 'event',
+						properties: '{"amount":1e400}',
+						traits: '{"score":-1e999,"ok":1}',
+						message_id: 'm1',
+						timestamp: '2024-05-01 09:00:00',
+					},
+				],
+				experiments: [],
+			},
+		});
+		const run = await dataExport({
+			resource: 'analyticsDataExport',
+			scenarioId: 'scn-claims',
+			returnAll: true,
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json).toMatchObject({
+			properties: '{"amount":1e400}',
+			traits: '{"score":-1e999,"ok":1}',
+			context: { os: 'iOS' },
+		});
+	});
+
 	test('with decoding off the JSON text is left as OpenDialog sent it', async () => {
 		seedClickstream();
 		const run = await dataExport({

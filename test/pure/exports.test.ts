@@ -60,6 +60,13 @@ describe('decoding JSON-string fields', () => {
 		expect(decodeJsonString('')).toBe('');
 	});
 
+	test('a number too large for a double keeps the raw text, at any depth', () => {
+		expect(decodeJsonString('1e400')).toBe('1e400');
+		expect(decodeJsonString('{"amount":-1e400}')).toBe('{"amount":-1e400}');
+		expect(decodeJsonString('{"a":[1,{"b":[2e999]}]}')).toBe('{"a":[1,{"b":[2e999]}]}');
+		expect(decodeJsonString('{"a":1e300,"b":[-0.5]}')).toEqual({ a: 1e300, b: [-0.5] });
+	});
+
 	test('values that are not strings pass through', () => {
 		expect(decodeJsonString(null)).toBeNull();
 		expect(decodeJsonString({ a: 1 })).toEqual({ a: 1 });

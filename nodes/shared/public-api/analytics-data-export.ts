@@ -67,11 +67,25 @@ export function assertAnalyticsExportResponse(
 	}
 }
 
-/** The decoded value of a JSON string; anything else (or text that is not JSON) as it came. */
+/**
+ * The decoded value of a JSON string; anything else as it came: text that is not JSON, and
+ * text holding a number no double can hold (`1e400` decodes to Infinity, which n8n cannot store).
+ */
 export function decodeJsonString(value: JsonValue): JsonValue {
 	if (typeof value !== 'string') return value;
 	const parsed = tryParseJson(value);
-	return parsed ? (parsed.value as JsonValue) : value;
+	return parsed && isFiniteDeep(parsed.value) ? (parsed.value as JsonValue) : value;
+}
+
+/** Whether every number in a parsed JSON value is finite; a loop, as nesting may be deep. */
+function isFiniteDeep(value: unknown): boolean {
+	const pending = [value];
+	while (pending.length > 0) {
+		const next = pending.pop();
+		if (typeof next === 'number' && !Number.isFinite(next)) return false;
+		if (next !== null && typeof next === 'object') pending.push(...Object.values(next));
+	}
+	return true;
 }
 
 export function decodeClickstreamRecord(record: ClickstreamRecord): ClickstreamRecord {
