@@ -83,7 +83,8 @@ function isFiniteDeep(value: unknown): boolean {
 	while (pending.length > 0) {
 		const next = pending.pop();
 		if (typeof next === 'number' && !Number.isFinite(next)) return false;
-		if (next !== null && typeof next === 'object') pending.push(...Object.values(next));
+		if (next !== null && typeof next === 'object')
+			for (const v of Object.values(next)) pending.push(v);
 	}
 	return true;
 }
