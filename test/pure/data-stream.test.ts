@@ -193,3 +193,95 @@ describe('parseDataStream without a Content-Length', () => {
 		expect(parsed.data?.[39]).toEqual(user);
 	});
 });
+
+describe('parse work stays linear in the body', () => {
+	const CHUNK = 64 * 1024;
+
+	/**
+	 * A user whose interactions each hold `{"chatbot_user_data":…}` in their data: the same
+	 * bytes that open a user record, nested inside one, about `megabytes` long.
+	 */
+	function userWithNestedOpenings(id: string, megabytes: number) {
+		const interaction = {
+			author: id,
+			type: 'button',
+			text: 'Yes please',
+			data: { chatbot_user_data: { first_name: 'Ann', plan: 'gold' } },
+		};
+		const count = Math.ceil((megabytes * 1024 * 1024) / JSON.stringify(interaction).length);
+		return {
+			[id]: {
+				chatbot_user_data: { first_name: 'Ann' },
+				interactions: Array.from({ length: count }, () => interaction),
+			},
+		};
+	}
+
+	const small = (id: string) => ({ [id]: { chatbot_user_data: {}, interactions: [] } });
+
+	/** Characters handed to JSON.parse while `work` runs, failed attempts included. */
+	function charactersParsed(work: () => void): number {
+		const parse = JSON.parse;
+		let characters = 0;
+		const spy = jest.spyOn(JSON, 'parse').mockImplementation((text: string, reviver) => {
+			characters += text.length;
+			return parse(text, reviver) as unknown;
+		});
+		try {
+			work();
+		} finally {
+			spy.mockRestore();
+		}
+		return characters;
+	}
+
+	test('a 12.9 MB user with a nested user opening is parsed about once, not once per chunk', () => {
+		const users = [small('u0'), userWithNestedOpenings('u1', 12.9), small('u2')];
+		const body = Buffer.from(JSON.stringify({ data: users }));
+		let parsed: { data?: unknown[] } = {};
+		const characters = charactersParsed(() => {
+			const parser = new DataArrayParser();
+			for (let start = 0; start < body.length; start += CHUNK)
+				parser.write(body.subarray(start, start + CHUNK));
+			parsed = parser.end();
+		});
+		expect(parsed.data).toHaveLength(3);
+		expect(parsed.data?.[1]).toEqual(users[1]);
+		// Each byte parsed at most about twice (a failed cut, then the element): not re-parsed per chunk.
+		expect(characters / body.length).toBeLessThan(3);
+	});
+});
+
+describe('a body that is not JSON is not read to its end', () => {
+	const CHUNK = 64 * 1024;
+	const CHUNKS = 200;
+
+	/** A 12.5 MB web page, counting the chunks taken from it. */
+	function webPage() {
+		const counter = { taken: 0 };
+		async function* chunks() {
+			yield Buffer.from('  <!DOCTYPE html><html><body>');
+			for (let n = 0; n < CHUNKS; n++) {
+				counter.taken++;
+				yield Buffer.alloc(CHUNK, 'x');
+			}
+			yield Buffer.from('</body></html>');
+		}
+		return { counter, chunks: chunks() };
+	}
+
+	test.each([
+		['streamed', undefined],
+		['announced', CHUNKS * CHUNK + 100],
+	])('%s: stops after the few kilobytes an error quotes', async (_, contentLength) => {
+		const page = webPage();
+		const error = await parseDataStream(page.chunks, contentLength).then(
+			() => undefined,
+			(caught: unknown) => caught as NotAJsonObjectError,
+		);
+		expect(page.counter.taken).toBeLessThanOrEqual(1);
+		expect(error).toBeInstanceOf(NotAJsonObjectError);
+		expect(error?.text.startsWith('<!DOCTYPE html><html><body>xxx')).toBe(true);
+		expect(error?.text).toHaveLength(2000);
+	});
+});

@@ -9,7 +9,9 @@
  * the first user is known a chunk is cut before the last user it starts, found with
  * Buffer.lastIndexOf, and JSON.parse is the check: the bytes since the last cut parse as a list
  * only if the cut falls between two users. Chunks where that fails are scanned byte by byte
- * (string contents skipped with Buffer.indexOf).
+ * (string contents skipped with Buffer.indexOf), and no cut is tried again until the scan has
+ * passed the end of an element: a user holding the bytes that open a user (interaction data
+ * such as `{"chatbot_user_data":…}`) would otherwise have every chunk re-parse it from its start.
  */
 
 const QUOTE = 0x22;
@@ -22,11 +24,44 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 /** Between two elements of `data` as compact JSON writes it: `…},{"<user id>":…`. */
 const ELEMENT_SEPARATOR = Buffer.from(',{"');
+/** How much of a body that is not JSON an error quotes (an HTML page, a proxy's message). */
+const REJECTED_TEXT_CHARACTERS = 2000;
+/** Enough bytes for that many characters, whatever their UTF-8 length. */
+const REJECTED_TEXT_BYTES = REJECTED_TEXT_CHARACTERS * 4;
 
 /** The body was not a JSON object: its text is kept (up to a limit) for the error message. */
 export class NotAJsonObjectError extends Error {
 	constructor(readonly text: string) {
 		super('The answer is not a JSON object');
+	}
+}
+
+/**
+ * The start of a body that is not a JSON object (a web page, a proxy's message), kept for the
+ * error; the rest is dropped, so such a body costs a few kilobytes whatever its size.
+ */
+class RejectedBody {
+	private readonly parts: Buffer[] = [];
+
+	private bytes = 0;
+
+	started = false;
+
+	/** As much is kept as an error quotes: the rest changes nothing and need not be read. */
+	get full(): boolean {
+		return this.bytes >= REJECTED_TEXT_BYTES;
+	}
+
+	keep(chunk: Buffer): void {
+		this.started = true;
+		const part = chunk.subarray(0, Math.max(REJECTED_TEXT_BYTES - this.bytes, 0));
+		if (part.length === 0) return;
+		this.parts.push(part);
+		this.bytes += part.length;
+	}
+
+	text(): string {
+		return Buffer.concat(this.parts).toString('utf8').slice(0, REJECTED_TEXT_CHARACTERS);
 	}
 }
 
@@ -58,7 +93,7 @@ export class DataArrayParser {
 	/** Bytes of `data` after the last element handed to JSON.parse, from earlier chunks. */
 	private pending: Buffer[] = [];
 
-	private rejected: Buffer[] | undefined;
+	private readonly rejected = new RejectedBody();
 
 	/** How each user record opens, `":{"<its first key>":`, learnt from the first user. */
 	private userOpening: Buffer | undefined;
@@ -66,21 +101,37 @@ export class DataArrayParser {
 	/** After a cut, `pending` is not scanned yet: the scan state is that of its start. */
 	private scanBehind = false;
 
+	/** A cut failed inside the element now pending: none is tried until the scan passes its end. */
+	private cutsPaused = false;
+
 	write(chunk: Buffer): void {
-		if (this.rejected) {
-			this.rejected.push(chunk);
+		if (this.rejected.started) {
+			this.rejected.keep(chunk);
 			return;
 		}
-		if (this.inData && this.userOpening && this.cutBeforeLastUser(chunk)) return;
+		if (this.inData && this.userOpening && !this.cutsPaused && this.cutBeforeLastUser(chunk))
+			return;
 		this.catchUp();
 		this.scan(chunk);
 	}
 
-	/** Parses the pending bytes and the chunk up to the start of its last user, if that parses. */
+	/** The body is not a JSON object, and as much of it as an error quotes is kept. */
+	get rejectedInFull(): boolean {
+		return this.rejected.full;
+	}
+
+	/**
+	 * Parses the pending bytes and the chunk up to the start of its last user, if that parses.
+	 * When a candidate does not parse, cuts pause until the scan finds the element's end.
+	 */
 	private cutBeforeLastUser(chunk: Buffer): boolean {
 		const opening = chunk.lastIndexOf(this.userOpening!);
 		const separator = opening > 0 ? chunk.lastIndexOf(ELEMENT_SEPARATOR, opening) : -1;
-		if (separator < 0 || !this.tryParseElements(chunk.subarray(0, separator))) return false;
+		if (separator < 0) return false;
+		if (!this.tryParseElements(chunk.subarray(0, separator))) {
+			this.cutsPaused = true;
+			return false;
+		}
 		this.pending = [chunk.subarray(separator + 1)];
 		// Between two elements of `data`: the scan, when needed again, starts from here.
 		this.depth = 2;
@@ -105,7 +156,7 @@ export class DataArrayParser {
 			while (i < chunk.length && chunk[i] <= 0x20) i++;
 			if (i === chunk.length) return;
 			if (chunk[i] !== OPEN_OBJECT) {
-				this.rejected = [chunk];
+				this.rejected.keep(chunk.subarray(i));
 				return;
 			}
 			this.started = true;
@@ -138,12 +189,16 @@ export class DataArrayParser {
 				if (this.inData && this.depth === 2) {
 					this.parseElements(chunk.subarray(batchStart, i));
 					this.inData = false;
+					this.cutsPaused = false;
 					lastComma = -1;
 				}
 				this.depth--;
 			} else if (byte === COMMA) {
-				if (this.inData && this.depth === 2) lastComma = i;
-				else if (this.depth === 1) this.currentKey = '';
+				if (this.inData && this.depth === 2) {
+					lastComma = i;
+					// Between two elements: what is pending from here on is one element's start.
+					this.cutsPaused = false;
+				} else if (this.depth === 1) this.currentKey = '';
 			} else if (byte === COLON && this.depth === 1) {
 				this.currentKey = this.lastTopLevelString;
 			}
@@ -227,10 +282,7 @@ export class DataArrayParser {
 	 */
 	end(): { data?: unknown[] } {
 		this.catchUp();
-		if (this.rejected || !this.started) {
-			const text = Buffer.concat(this.rejected ?? []).toString('utf8');
-			throw new NotAJsonObjectError(text.slice(0, 2000));
-		}
+		if (!this.started) throw new NotAJsonObjectError(this.rejected.text());
 		if (this.depth !== 0 || this.inString)
 			throw new Error('The answer ended before its JSON was complete');
 		return this.sawData ? { data: this.data } : {};
@@ -258,11 +310,16 @@ export async function parseDataStream(
 	body: AsyncIterable<Buffer | string>,
 	contentLength?: number,
 ): Promise<{ data?: unknown[] }> {
-	if (contentLength !== undefined && contentLength <= WHOLE_BODY_LIMIT_BYTES)
-		return parseWholeBody(body, contentLength);
-	const parser = new DataArrayParser();
-	for await (const chunk of body) parser.write(toBuffer(chunk));
-	return parser.end();
+	const reader =
+		contentLength !== undefined && contentLength <= WHOLE_BODY_LIMIT_BYTES
+			? new WholeBodyReader(contentLength)
+			: new DataArrayParser();
+	for await (const chunk of body) {
+		reader.write(toBuffer(chunk));
+		// Leaving the loop stops the download: a web page of any size costs a few kilobytes.
+		if (reader.rejectedInFull) break;
+	}
+	return reader.end();
 }
 
 function toBuffer(chunk: Buffer | string): Buffer {
@@ -270,28 +327,61 @@ function toBuffer(chunk: Buffer | string): Buffer {
 }
 
 /**
- * The same answers and errors as DataArrayParser, for a body read whole. The bytes are copied
- * into one buffer of the announced length as they arrive, while the rest is still on the way,
- * rather than joined after the last one.
+ * The same answers and errors as DataArrayParser, for a body read whole. Once its first byte
+ * says it is a JSON object, the bytes are copied into one buffer of the announced length as
+ * they arrive, while the rest is still on the way, rather than joined after the last one.
  */
-async function parseWholeBody(
-	body: AsyncIterable<Buffer | string>,
-	contentLength: number,
-): Promise<{ data?: unknown[] }> {
-	let bytes = Buffer.allocUnsafe(contentLength);
-	let received = 0;
-	for await (const chunk of body) {
-		const part = toBuffer(chunk);
-		// More than announced (a decompressed answer): grow rather than lose the rest.
-		if (received + part.length > bytes.length)
-			bytes = Buffer.concat([bytes.subarray(0, received)], (received + part.length) * 2);
-		part.copy(bytes, received);
-		received += part.length;
+class WholeBodyReader {
+	private bytes: Buffer | undefined;
+
+	private received = 0;
+
+	/** Blank bytes before the body's first one: read, but not kept. */
+	private skipped = 0;
+
+	private readonly rejected = new RejectedBody();
+
+	constructor(private readonly contentLength: number) {}
+
+	get rejectedInFull(): boolean {
+		return this.rejected.full;
 	}
-	const text = bytes.toString('utf8', 0, received);
-	if (!text.trimStart().startsWith('{')) throw new NotAJsonObjectError(text.slice(0, 2000));
-	// Fewer bytes than announced: the connection was cut.
-	if (received < contentLength) throw new Error('The answer ended before its JSON was complete');
-	const parsed = JSON.parse(text) as { data?: unknown };
-	return Array.isArray(parsed.data) ? { data: parsed.data } : {};
+
+	write(part: Buffer): void {
+		if (!this.bytes && !this.rejected.started) {
+			const first = part.findIndex((byte) => byte > 0x20);
+			if (first === -1) {
+				this.skipped += part.length;
+				return;
+			}
+			if (part[first] !== OPEN_OBJECT) {
+				this.rejected.keep(part.subarray(first));
+				return;
+			}
+			this.bytes = Buffer.allocUnsafe(this.contentLength);
+		}
+		if (this.rejected.started) {
+			this.rejected.keep(part);
+			return;
+		}
+		// More than announced (a decompressed answer): grow rather than lose the rest.
+		if (this.received + part.length > this.bytes!.length)
+			this.bytes = Buffer.concat(
+				[this.bytes!.subarray(0, this.received)],
+				(this.received + part.length) * 2,
+			);
+		part.copy(this.bytes!, this.received);
+		this.received += part.length;
+	}
+
+	end(): { data?: unknown[] } {
+		if (!this.bytes) throw new NotAJsonObjectError(this.rejected.text());
+		// Fewer bytes than announced: the connection was cut.
+		if (this.skipped + this.received < this.contentLength)
+			throw new Error('The answer ended before its JSON was complete');
+		const parsed = JSON.parse(this.bytes.toString('utf8', 0, this.received)) as {
+			data?: unknown;
+		};
+		return Array.isArray(parsed.data) ? { data: parsed.data } : {};
+	}
 }
