@@ -102,6 +102,8 @@ export interface RunNodeOptions {
 	credentialType?: ICredentialType;
 	/** The workflow's static data; pass the same object to carry it from run to run. */
 	staticData?: IDataObject;
+	/** Cancels the execution, as n8n's Stop button does, once this settles. */
+	cancelWhen?: Promise<unknown>;
 	/** Nodes before this one, in a row: they do not run, but the node sees them as parents. */
 	upstream?: UpstreamNode[];
 }
@@ -221,9 +223,14 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			],
 		},
 	});
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const execution = new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+	void options.cancelWhen?.then(() => execution.cancel());
+	// Settles when the node's execute() has, cancelled or not.
+	await execution;
 	const run = await done.promise;
 	const task = run.data.resultData.runData[node.name]?.[0] as ITaskData;
 	return {

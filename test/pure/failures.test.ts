@@ -112,7 +112,7 @@ describe('describeFailure', () => {
 
 	test('retries stopped by the run budget are explained', () => {
 		const failure = failed(429, {}, { attempts: 2, retryBudgetSpentMs: 4000 });
-		expect(failure.description).toMatch(/Retries stopped early: this run had already waited 4 s/);
+		expect(failure.description).toMatch(/Retries stopped early: this run had already spent 4 s on retries/);
 	});
 
 	test('a 422 echoing the token in message, field key and field message keeps none of it', () => {

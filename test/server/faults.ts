@@ -14,6 +14,8 @@ export type TransportFaultKind =
 	| 'cut'
 	/** Reads the request and never answers. */
 	| 'silent'
+	/** Reads the request and closes the connection without a byte: the client sees a reset ("socket hang up"). */
+	| 'reset'
 	/** A 422 whose message, field key and field message quote the token (raw, percent-encoded, JSON-escaped). */
 	| 'echo-validation'
 	/** A 302 whose Location carries the token percent-encoded in lower-case hex. */
@@ -43,6 +45,9 @@ export function applyTransportFault(
 ): boolean {
 	switch (fault.kind) {
 		case 'silent':
+			return true;
+		case 'reset':
+			res.socket?.destroy();
 			return true;
 		case 'echo-validation':
 			echoValidation(res, token);

@@ -29,6 +29,13 @@ const REJECTED_TEXT_CHARACTERS = 2000;
 /** Enough bytes for that many characters, whatever their UTF-8 length. */
 const REJECTED_TEXT_BYTES = REJECTED_TEXT_CHARACTERS * 4;
 
+/** The body ended before its JSON did: the connection was cut on the way. */
+export class TruncatedBodyError extends Error {
+	constructor() {
+		super('The answer ended before its JSON was complete');
+	}
+}
+
 /** The body was not a JSON object: its text is kept (up to a limit) for the error message. */
 export class NotAJsonObjectError extends Error {
 	constructor(readonly text: string) {
@@ -283,8 +290,7 @@ export class DataArrayParser {
 	end(): { data?: unknown[] } {
 		this.catchUp();
 		if (!this.started) throw new NotAJsonObjectError(this.rejected.text());
-		if (this.depth !== 0 || this.inString)
-			throw new Error('The answer ended before its JSON was complete');
+		if (this.depth !== 0 || this.inString) throw new TruncatedBodyError();
 		return this.sawData ? { data: this.data } : {};
 	}
 }
@@ -377,11 +383,26 @@ class WholeBodyReader {
 	end(): { data?: unknown[] } {
 		if (!this.bytes) throw new NotAJsonObjectError(this.rejected.text());
 		// Fewer bytes than announced: the connection was cut.
-		if (this.skipped + this.received < this.contentLength)
-			throw new Error('The answer ended before its JSON was complete');
+		if (this.skipped + this.received < this.contentLength) throw new TruncatedBodyError();
 		const parsed = JSON.parse(this.bytes.toString('utf8', 0, this.received)) as {
 			data?: unknown;
 		};
 		return Array.isArray(parsed.data) ? { data: parsed.data } : {};
 	}
+}
+
+/** The first `limitBytes` of a body as text; the rest is not read (leaving stops the download). */
+export async function readTextStart(
+	body: AsyncIterable<Buffer | string>,
+	limitBytes: number,
+): Promise<string> {
+	const parts: Buffer[] = [];
+	let bytes = 0;
+	for await (const chunk of body) {
+		const part = toBuffer(chunk).subarray(0, limitBytes - bytes);
+		parts.push(part);
+		bytes += part.length;
+		if (bytes >= limitBytes) break;
+	}
+	return Buffer.concat(parts).toString('utf8');
 }

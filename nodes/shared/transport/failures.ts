@@ -140,7 +140,7 @@ export function describeFailure(response: FailedResponse): FailureDescription {
 	}
 
 	if (response.retryBudgetSpentMs !== undefined && isRetryable(statusCode, response.retry)) {
-		description += ` Retries stopped early: this run had already waited ${formatSeconds(response.retryBudgetSpentMs)} for retries, the most one run may (five times the Timeout option).`;
+		description += ` ${describeRetriesStopped(response.retryBudgetSpentMs)}`;
 	}
 
 	return redactDeep(
@@ -157,6 +157,16 @@ export function describeFailure(response: FailedResponse): FailureDescription {
 		},
 		secret,
 	);
+}
+
+/** Added to an error when the run's retry time ran out before the retries did. */
+export function describeRetriesStopped(spentMs: number): string {
+	return `Retries stopped early: this run had already spent ${formatSeconds(spentMs)} on retries, the most one run may (five times the Timeout option).`;
+}
+
+/** Added to a network failure that was retried. */
+export function describeAttempts(attempts: number): string {
+	return `The request was sent ${attempts} times, with backoff in between.`;
 }
 
 function formatSeconds(ms: number): string {
@@ -184,6 +194,24 @@ const NETWORK_REASONS: Record<string, string> = {
 	EHOSTUNREACH: 'the host cannot be reached',
 	ENETUNREACH: 'the network cannot be reached',
 };
+
+/**
+ * Network failures after which a read may be sent again: a connection cut or reset, a look-up
+ * that failed (DNS hiccups pass), a connect timeout. A refused connection is not among them:
+ * nothing listens at that address, usually a wrong port, and waiting does not change that.
+ */
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+]);
+
+export function isTransientNetworkCode(code: string | undefined): boolean {
+	return code !== undefined && TRANSIENT_NETWORK_CODES.has(code);
+}
 
 /**
  * For errors thrown before any answer came back (DNS, refused or cut connection, TLS). The

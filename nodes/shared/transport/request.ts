@@ -17,12 +17,15 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { tryParseJson } from '../json/json';
-import { NotAJsonObjectError } from './data-stream';
+import { NotAJsonObjectError, readTextStart, TruncatedBodyError } from './data-stream';
 import {
+	describeAttempts,
 	describeFailure,
+	describeRetriesStopped,
 	describeStalled,
 	describeUnreachable,
 	isRetryable,
+	isTransientNetworkCode,
 	type FailedResponse,
 	retryDelayMs,
 	type FailureDescription,
@@ -143,8 +146,9 @@ async function sendWithRetries<T>(
 	connection: ApiConnection,
 	request: ApiRequest<T>,
 ): Promise<T> {
-	const { path, parseStream } = request;
+	const { path } = request;
 	const retry = retryPolicyOf(request);
+	const cancelSignal = cancelSignalOf(context);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${path}`,
@@ -167,52 +171,36 @@ async function sendWithRetries<T>(
 		returnFullResponse: true,
 		// Until the headers and, for answers read whole, between any two parts of the body.
 		timeout: connection.timeoutMs,
-		...(parseStream ? { encoding: 'stream' as const } : {}),
+		// A cancelled run stops its request at once instead of after the timeout.
+		...(cancelSignal ? { abortSignal: cancelSignal } : {}),
+		...(request.parseStream ? { encoding: 'stream' as const } : {}),
 	};
-	const stalled = () =>
-		new OpenDialogApiError(
-			context.getNode(),
-			describeStalled(`${connection.baseUrl}${path}`, connection.timeoutMs, request.stalledHint),
-			undefined,
-			request.itemIndex,
-		);
 
 	for (let attempt = 0; ; attempt++) {
-		const response = await send(context, connection, options, request.itemIndex, stalled);
-		const { statusCode } = response;
-		request.onResponseHeaders?.(response.headers);
-		const succeeded = statusCode >= 200 && statusCode < 300;
-		// 204 No Content: the work is done and there is no body to read (deletes, updates).
-		if (statusCode === 204) return undefined as T;
-		let body: unknown = response.body;
-		if (parseStream) {
-			// A streamed answer has no request timeout once its headers are in.
-			const stream = withIdleTimeout(body as AsyncIterable<Buffer>, connection.timeoutMs);
-			try {
-				if (succeeded) {
-					const parsed = await readStreamedBody(
-						context,
-						parseStream,
-						stream,
-						contentLengthOf(response.headers),
-						request.itemIndex,
-					);
-					if ('value' in parsed) return parsed.value;
-					body = parsed.text;
-				} else {
-					body = await readErrorBody(stream);
+		const startedAt = Date.now();
+		const outcome = await attemptOnce(context, connection, request, options);
+		if ('value' in outcome) return outcome.value;
+		if ('failure' in outcome) {
+			const { failure } = outcome;
+			if (outcome.transient && retry === 'idempotent' && attempt < MAX_RETRIES) {
+				const delayMs = retryDelayMs(attempt, undefined);
+				// The failed attempt counts too: a stall has already cost a whole timeout.
+				if (connection.retryBudget.take(delayMs + (Date.now() - startedAt))) {
+					await waitToRetry(context, delayMs, cancelSignal);
+					continue;
 				}
-			} catch (error) {
-				throw error instanceof StalledError ? stalled() : error;
+				failure.description += ` ${describeRetriesStopped(connection.retryBudget.spentMs)}`;
 			}
+			if (attempt > 0) failure.description += ` ${describeAttempts(attempt + 1)}`;
+			throw failure;
 		}
-		if (succeeded && typeof body !== 'string') return body as T;
-		if (succeeded && request.emptyBodyAllowed && String(body).trim() === '') return undefined as T;
+		const { response, body } = outcome;
+		const { statusCode } = response;
 		let retryBudgetSpentMs: number | undefined;
 		if (isRetryable(statusCode, retry) && attempt < MAX_RETRIES) {
 			const delayMs = retryDelayMs(attempt, response.headers['retry-after']);
 			if (connection.retryBudget.take(delayMs)) {
-				await sleep(delayMs);
+				await waitToRetry(context, delayMs, cancelSignal);
 				continue;
 			}
 			retryBudgetSpentMs = connection.retryBudget.spentMs;
@@ -233,30 +221,144 @@ async function sendWithRetries<T>(
 	}
 }
 
-async function readStreamedBody<T>(
+/**
+ * What one attempt came to: the answer's value; an answer that is a failure (or not JSON); or
+ * no answer at all, `transient` when the same read may well succeed if sent again.
+ */
+type Attempt<T> =
+	| { value: T }
+	| { response: IN8nHttpFullResponse; body: unknown }
+	| { failure: NodeApiError; transient: boolean };
+
+async function attemptOnce<T>(
 	context: RequestContext,
+	connection: ApiConnection,
+	request: ApiRequest<T>,
+	options: IHttpRequestOptions,
+): Promise<Attempt<T>> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequest(options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		return networkFailure(context, connection, request, error);
+	}
+	const { statusCode } = response;
+	request.onResponseHeaders?.(response.headers);
+	const succeeded = statusCode >= 200 && statusCode < 300;
+	// 204 No Content: the work is done and there is no body to read (deletes, updates).
+	if (statusCode === 204) return { value: undefined as T };
+	let body: unknown = response.body;
+	if (request.parseStream) {
+		// A streamed answer has no request timeout once its headers are in.
+		const stream = withIdleTimeout(body as AsyncIterable<Buffer>, connection.timeoutMs);
+		try {
+			if (succeeded) {
+				const parsed = await readStreamedBody(
+					request.parseStream,
+					stream,
+					contentLengthOf(response.headers),
+				);
+				if ('value' in parsed) return parsed;
+				body = parsed.text;
+			} else {
+				body = await readErrorBody(stream);
+			}
+		} catch (error) {
+			return unreadableAnswer(context, connection, request, error);
+		}
+	}
+	if (succeeded && typeof body !== 'string') return { value: body as T };
+	if (succeeded && request.emptyBodyAllowed && String(body).trim() === '')
+		return { value: undefined as T };
+	return { response, body };
+}
+
+/** No answer came back: refused, cut, looked up in vain, silent for the whole timeout. */
+function networkFailure(
+	context: RequestContext,
+	connection: ApiConnection,
+	request: ApiRequest,
+	error: unknown,
+): Attempt<never> {
+	if (wasCancelled(context)) return { failure: cancelledFailure(context), transient: false };
+	const code = errorCode(error);
+	if (code === 'ECONNABORTED')
+		return { failure: stalledFailure(context, connection, request), transient: true };
+	// The helper's error carries the request config, token included: rebuild it bare.
+	const failure = describeUnreachable(error, connection.baseUrl, connection.secrets, code);
+	return {
+		failure: new NodeApiError(context.getNode(), failure.details as JsonObject, {
+			message: failure.message,
+			description: failure.description,
+			itemIndex: request.itemIndex,
+		}),
+		transient: isTransientNetworkCode(code),
+	};
+}
+
+/** The answer started but could not be read to its end. */
+function unreadableAnswer(
+	context: RequestContext,
+	connection: ApiConnection,
+	request: ApiRequest,
+	error: unknown,
+): Attempt<never> {
+	if (wasCancelled(context)) return { failure: cancelledFailure(context), transient: false };
+	if (error instanceof StalledError)
+		return { failure: stalledFailure(context, connection, request), transient: true };
+	const message = String((error as Error)?.message);
+	return {
+		failure: new NodeApiError(
+			context.getNode(),
+			{ message },
+			{
+				message: `OpenDialog's answer could not be read: ${message}`,
+				description:
+					'The connection may have been cut, or a proxy changed the answer. Try again; if it persists, fetch shorter ranges.',
+				itemIndex: request.itemIndex,
+			},
+		),
+		transient: error instanceof TruncatedBodyError || isTransientNetworkCode(errorCode(error)),
+	};
+}
+
+function stalledFailure(
+	context: RequestContext,
+	connection: ApiConnection,
+	request: ApiRequest,
+): OpenDialogApiError {
+	return new OpenDialogApiError(
+		context.getNode(),
+		describeStalled(
+			`${connection.baseUrl}${request.path}`,
+			connection.timeoutMs,
+			request.stalledHint,
+		),
+		undefined,
+		request.itemIndex,
+	);
+}
+
+function cancelledFailure(context: RequestContext): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ message: 'cancelled' },
+		{ message: 'The execution was cancelled before OpenDialog answered' },
+	);
+}
+
+/** Parses a streamed 2xx body; a body that is not JSON comes back as its (capped) text. */
+async function readStreamedBody<T>(
 	parseStream: BodyStreamParser<T>,
 	body: AsyncIterable<Buffer>,
 	contentLength: number | undefined,
-	itemIndex: number | undefined,
 ): Promise<{ value: T } | { text: string }> {
-	const parsed = await parseStream(body, contentLength).then(
-		(value) => ({ value }),
-		(error: unknown) => ({ error }),
-	);
-	if ('value' in parsed) return parsed;
-	if (parsed.error instanceof NotAJsonObjectError) return { text: parsed.error.text };
-	if (parsed.error instanceof StalledError) throw parsed.error;
-	throw new NodeApiError(
-		context.getNode(),
-		{ message: String((parsed.error as Error)?.message) },
-		{
-			message: `OpenDialog's answer could not be read: ${(parsed.error as Error)?.message}`,
-			description:
-				'The connection may have been cut, or a proxy changed the answer. Try again; if it persists, fetch shorter ranges.',
-			itemIndex,
-		},
-	);
+	try {
+		return { value: await parseStream(body, contentLength) };
+	} catch (error) {
+		if (error instanceof NotAJsonObjectError) return { text: error.text };
+		throw error;
+	}
 }
 
 function contentLengthOf(headers: IN8nHttpFullResponse['headers']): number | undefined {
@@ -264,36 +366,15 @@ function contentLengthOf(headers: IN8nHttpFullResponse['headers']): number | und
 	return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
-/** Error bodies are small: read them whole, as JSON when they are JSON. */
+/** An error body, as JSON when it is JSON; only its start is read, for the message. */
 async function readErrorBody(body: AsyncIterable<Buffer>): Promise<unknown> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-	const text = Buffer.concat(chunks).toString('utf8');
+	const text = await readTextStart(body, ERROR_BODY_LIMIT_BYTES);
 	const parsed = tryParseJson(text);
 	return parsed ? parsed.value : text;
 }
 
-async function send(
-	context: RequestContext,
-	connection: ApiConnection,
-	options: IHttpRequestOptions,
-	itemIndex: number | undefined,
-	stalled: () => OpenDialogApiError,
-): Promise<IN8nHttpFullResponse> {
-	try {
-		return (await context.helpers.httpRequest(options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		const code = errorCode(error);
-		if (code === 'ECONNABORTED' && !wasCancelled(context)) throw stalled();
-		// The helper's error carries the request config, token included: rebuild it bare.
-		const failure = describeUnreachable(error, connection.baseUrl, connection.secrets, code);
-		throw new NodeApiError(context.getNode(), failure.details as JsonObject, {
-			message: failure.message,
-			description: failure.description,
-			itemIndex,
-		});
-	}
-}
+/** Enough for any error OpenDialog words; a proxy's page of megabytes is not read to its end. */
+const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
  * The network error's code (ECONNABORTED, ECONNRESET, ENOTFOUND…), wherever n8n's helper put
@@ -311,7 +392,30 @@ function errorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-/** Axios reports a timeout and a cancelled run with the same code; only the run knows which. */
+/** The run's cancel signal, where n8n gives one (executions, not polls or list searches). */
+function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+}
+
+/** Axios reports a timeout and a cancelled run alike; only the run knows which. */
 function wasCancelled(context: RequestContext): boolean {
-	return 'getExecutionCancelSignal' in context && !!context.getExecutionCancelSignal()?.aborted;
+	return !!cancelSignalOf(context)?.aborted;
+}
+
+/** Waits before a retry; stops at once, with an error, when the run is cancelled. */
+async function waitToRetry(
+	context: RequestContext,
+	delayMs: number,
+	cancelSignal: AbortSignal | undefined,
+): Promise<void> {
+	if (!cancelSignal) return await sleep(delayMs);
+	if (cancelSignal.aborted) throw cancelledFailure(context);
+	await new Promise<void>((resolve, reject) => {
+		const cancelled = () => reject(cancelledFailure(context));
+		cancelSignal.addEventListener('abort', cancelled, { once: true });
+		void sleep(delayMs).then(() => {
+			cancelSignal.removeEventListener('abort', cancelled);
+			resolve();
+		});
+	});
 }
