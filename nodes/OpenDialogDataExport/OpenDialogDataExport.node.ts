@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { explainDisabledExport } from '../shared/public-api/data-export';
+import { explainDisabledExport, explainFailedPage } from '../shared/public-api/data-export';
+import { PageFailedError } from '../shared/public-api/pagination';
 import { errorItem, toItemError } from '../shared/errors/item-errors';
 import { itemParameterReader } from '../shared/parameters/item-parameters';
 import { getConnection } from '../shared/public-api/connection';
@@ -52,8 +53,14 @@ export class OpenDialogDataExport implements INodeType {
 				for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				const resource = parameter<string>('resource', itemIndex);
-				const itemError = toItemError(this, explainDisabledExport(error, resource), itemIndex);
+				const failedPage = error instanceof PageFailedError ? error : undefined;
+				const cause = explainDisabledExport(failedPage ? failedPage.cause : error, resource);
+				const itemError = toItemError(this, cause, itemIndex);
+				if (failedPage) explainFailedPage(itemError, failedPage, resource, continueOnFail);
 				if (!continueOnFail) throw itemError;
+				// The pages read before the failure are kept: the export resumes after them.
+				for (const json of failedPage?.records ?? [])
+					output.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
 				output.push(errorItem(itemError, itemIndex));
 			}
 		}

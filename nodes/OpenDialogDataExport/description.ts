@@ -52,6 +52,16 @@ function pageSizeOption(max: number, defaultSize: number): INodeProperties {
 	};
 }
 
+const startPageOption: INodeProperties = {
+	displayName: 'Start Page',
+	name: 'startPage',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description:
+		'Page to start from. To resume an export that failed on a page, set that page and keep the same Page Size; earlier pages are skipped.',
+};
+
 const userDataExportProperties: INodeProperties[] = [
 	operationProperty(
 		'userDataExport',
@@ -76,6 +86,7 @@ const userDataExportProperties: INodeProperties[] = [
 					"Only users active from this date on. Set together with 'To'. Dates without an offset are read in the workflow's timezone.",
 			},
 			pageSizeOption(USER_DATA_MAX_PAGE_SIZE, 100),
+			startPageOption,
 			timeoutOption,
 			{
 				displayName: 'To',
@@ -164,6 +175,7 @@ const analyticsDataExportProperties: INodeProperties[] = [
 					"Whether to also output the scenario's feature-flag experiments, as items of type 'experiment' after the records",
 			},
 			pageSizeOption(ANALYTICS_MAX_PAGE_SIZE, 500),
+			startPageOption,
 			timeoutOption,
 		],
 	},

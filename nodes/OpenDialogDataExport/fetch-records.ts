@@ -10,6 +10,7 @@ import {
 	buildUserDataExportQuery,
 	readLimit,
 	readPageSize,
+	readStartPage,
 } from './queries';
 
 /** One input item's export: reads its parameters, follows every page, returns the records. */
@@ -25,6 +26,7 @@ export async function fetchExportRecords(
 		parameter<number>('limit', itemIndex, 50),
 	);
 	const options = parameter<IDataObject>('options', itemIndex, {});
+	const startPage = readStartPage(options.startPage);
 	const timezone = context.getTimezone();
 
 	if (resource === 'userDataExport') {
@@ -32,6 +34,7 @@ export async function fetchExportRecords(
 			qs: buildUserDataExportQuery({ from: options.from, to: options.to, timezone }),
 			limit,
 			pageSize: readPageSize(options.pageSize ?? 100, USER_DATA_MAX_PAGE_SIZE),
+			startPage,
 			itemIndex,
 		});
 	}
@@ -49,6 +52,7 @@ export async function fetchExportRecords(
 		}),
 		limit,
 		pageSize: readPageSize(options.pageSize ?? 500, ANALYTICS_MAX_PAGE_SIZE),
+		startPage,
 		decodeJsonFields: options.decodeJsonFields !== false,
 		itemIndex,
 	});

@@ -33,6 +33,19 @@ export function readLimit(returnAll: boolean, limit: unknown): number | undefine
 	return value;
 }
 
+/** Options → Start Page: a whole page number, 1 when not set. */
+export function readStartPage(value: unknown): number {
+	if (value === undefined || value === null || value === '') return 1;
+	const page = Number(value);
+	if (!Number.isInteger(page) || page < 1) {
+		throw new InputError(
+			`'Start Page' must be a whole number of at least 1, got ${JSON.stringify(value)}`,
+			'Leave it at 1 to export from the start, or set the page an earlier run failed on to resume there.',
+		);
+	}
+	return page;
+}
+
 export function readPageSize(value: unknown, max: number): number {
 	const size = Number(value);
 	if (!Number.isInteger(size) || size < 1 || size > max) {

@@ -423,26 +423,128 @@ describe('OpenDialog Data Export: several items and errors', () => {
 	});
 });
 
-describe('OpenDialog Data Export: a workspace that stops answering', () => {
+describe('OpenDialog Data Export: a page that fails', () => {
 	jest.setTimeout(30_000);
 
-	test('a page that never comes fails the item after the Timeout, with no partial list', async () => {
+	test('a connection reset on a page is retried and no user is lost', async () => {
 		seedTenant();
-		// Page 1 answers; page 2 never does.
-		od.server.injectFaults({ path: 'user-data-export', transport: { kind: 'silent' }, skip: 1 });
-		const started = Date.now();
+		od.server.injectFaults({ path: 'user-data-export', transport: { kind: 'reset' }, skip: 1 });
+		const run = await dataExport({
+			resource: 'userDataExport',
+			returnAll: true,
+			options: { pageSize: 3, timeout: 1 },
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(7);
+		expect(requestsTo(USER_EXPORT).map((r) => [r.query.page, r.status])).toEqual([
+			['1', 200],
+			['2', 0],
+			['2', 200],
+			['3', 200],
+		]);
+	});
+
+	test('a page that keeps failing: with Continue On Fail the users read are output, then an error saying how to resume', async () => {
+		seedTenant();
+		// Page 1 answers; page 2 never does, however often it is asked for.
+		od.server.injectFaults({
+			path: 'user-data-export',
+			transport: { kind: 'silent' },
+			skip: 1,
+			times: 100,
+		});
 		const run = await dataExport(
 			{ resource: 'userDataExport', returnAll: true, options: { pageSize: 3, timeout: 1 } },
 			{ continueOnFail: true },
 		);
-		expect(Date.now() - started).toBeLessThan(10_000);
-		expect(run.items).toEqual([
-			{
-				json: expect.objectContaining({
-					error: 'OpenDialog stopped answering after 1 s [item 0]',
-				}),
-				pairedItem: { item: 0 },
-			},
+		expect(run.items.slice(0, 3).map((item) => item.json.user_id)).toEqual([
+			'user-000000',
+			'user-000001',
+			'user-000002',
 		]);
+		expect(run.items).toHaveLength(4);
+		expect(run.items[3]).toEqual({
+			json: {
+				error:
+					'Page 2 of the User Data Export failed: OpenDialog stopped answering after 1 s [item 0]',
+				description: expect.stringMatching(
+					/^3 users from page 1 were read before it\. They are in the output, before this error\. To resume, run the node again with Options → Start Page set to 2 and the same Page Size\. Nothing came from /,
+				),
+			},
+			pairedItem: { item: 0 },
+		});
+		expect(run.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+	});
+
+	test('without Continue On Fail the error names the page, what was read and how to resume', async () => {
+		seedTenant();
+		od.server.injectFaults({
+			path: 'user-data-export',
+			transport: { kind: 'reset' },
+			skip: 2,
+			times: 100,
+		});
+		const run = await dataExport({
+			resource: 'userDataExport',
+			returnAll: true,
+			options: { pageSize: 3, timeout: 1 },
+		});
+		expect(run.error?.message).toMatch(/^Page 3 of the User Data Export failed: .* \[item 0\]$/);
+		expect(run.error?.description).toMatch(
+			/^6 users from pages 1–2 were read before it\. The node stopped, so they are not in its output; .* Start Page set to 3 /,
+		);
+	});
+
+	test('Start Page resumes the export there: earlier pages are not asked for', async () => {
+		seedTenant();
+		const run = await dataExport({
+			resource: 'userDataExport',
+			returnAll: true,
+			options: { pageSize: 3, startPage: 2 },
+		});
+		expect(run.items.map((item) => item.json.user_id)).toEqual([
+			'user-000003',
+			'user-000004',
+			'user-000005',
+			'user-000006',
+		]);
+		expect(requestsTo(USER_EXPORT).map((request) => request.query.page)).toEqual(['2', '3']);
+	});
+
+	test('Start Page works for the Analytics Data Export too, and a failed page there says so', async () => {
+		seedClickstream();
+		od.server.injectFaults({
+			path: 'analytics-data-export',
+			transport: { kind: 'reset' },
+			skip: 1,
+			times: 100,
+		});
+		const run = await dataExport(
+			{
+				resource: 'analyticsDataExport',
+				scenarioId: 'scn-claims',
+				returnAll: true,
+				options: { pageSize: 1, startPage: 2, timeout: 1 },
+			},
+			{ continueOnFail: true },
+		);
+		expect(requestsTo(ANALYTICS_EXPORT)[0].query.page).toBe('2');
+		expect(run.items[0].json.message_id).toBe('m2');
+		expect(run.items[1].json.error).toMatch(/^Page 3 of the Analytics Data Export failed: /);
+		expect(run.items[1].json.description).toMatch(
+			/^1 record from page 2 were read before it\..* Start Page set to 3 /,
+		);
+	});
+
+	test('a Start Page that is not a whole number stops before any request', async () => {
+		const run = await dataExport({
+			resource: 'userDataExport',
+			returnAll: true,
+			options: { startPage: 0 },
+		});
+		expect(run.error?.message).toBe(
+			"'Start Page' must be a whole number of at least 1, got 0 [item 0]",
+		);
+		expect(requestsTo(USER_EXPORT)).toHaveLength(0);
 	});
 });

@@ -147,7 +147,11 @@ export async function fetchAnalyticsExport(
 			}
 			return answer;
 		},
-		{ limit: request.limit, keyOf: (record) => record.message_id || undefined },
+		{
+			limit: request.limit,
+			startPage: request.startPage,
+			keyOf: (record) => record.message_id || undefined,
+		},
 	);
 	return {
 		records,

@@ -20,6 +20,8 @@ export interface PaginationOptions<T> {
 	keyOf?: (record: T) => string | undefined;
 	/** A bound on requests, so a server whose last page keeps moving cannot loop forever. */
 	maxPages?: number;
+	/** The first page to fetch, 1 unless an export that stopped is resumed. */
+	startPage?: number;
 }
 
 const DEFAULT_MAX_PAGES = 10_000;
@@ -41,21 +43,45 @@ export function hasPageNumbers(currentPage: unknown, lastPage: unknown): boolean
 
 class PaginationError extends Error {}
 
-/** Fetches pages 1, 2, … in order (one request at a time, for the rate limit) to the last. */
+/**
+ * A page failed after earlier ones were read: keeps the records read so far and the failed
+ * page, so the export can be resumed from it. `cause` is the page's own error.
+ */
+export class PageFailedError<T> extends Error {
+	constructor(
+		readonly page: number,
+		readonly firstPage: number,
+		readonly records: T[],
+		readonly cause: unknown,
+	) {
+		super(`Page ${page} failed after ${records.length} records were read`);
+	}
+}
+
+/**
+ * Fetches pages in order from the start page (one request at a time, for the rate limit) to
+ * the last. A page that fails after others were read throws PageFailedError.
+ */
 export async function collectPages<T>(
 	fetchPage: (page: number) => Promise<Page<T>>,
 	options: PaginationOptions<T> = {},
 ): Promise<T[]> {
-	const { limit, keyOf, maxPages = DEFAULT_MAX_PAGES } = options;
+	const { limit, keyOf, maxPages = DEFAULT_MAX_PAGES, startPage = 1 } = options;
 	const records: T[] = [];
 	const seen = new Set<string>();
-	for (let page = 1; limit === undefined || records.length < limit; page++) {
-		if (page > maxPages) {
+	for (let page = startPage; limit === undefined || records.length < limit; page++) {
+		if (page - startPage >= maxPages) {
 			throw new PaginationError(
 				`OpenDialog still had more pages after ${maxPages} requests; the export was stopped`,
 			);
 		}
-		const answer = await fetchPage(page);
+		let answer: Page<T>;
+		try {
+			answer = await fetchPage(page);
+		} catch (error) {
+			if (page === startPage) throw error;
+			throw new PageFailedError(page, startPage, records, error);
+		}
 		if (answer.currentPage !== page) {
 			// Following such a server would fetch the same page forever.
 			throw new PaginationError(

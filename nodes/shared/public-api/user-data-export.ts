@@ -115,6 +115,6 @@ export async function fetchUserDataExport(
 			assertUserDataExportResponse(body);
 			return readUserDataPage(body);
 		},
-		{ limit: request.limit, keyOf: (user) => user.user_id },
+		{ limit: request.limit, startPage: request.startPage, keyOf: (user) => user.user_id },
 	);
 }
