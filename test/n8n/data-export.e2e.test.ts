@@ -140,3 +140,75 @@ test('real n8n explains a disabled export (403): an error item with Continue On 
 	expect(output).toMatch(/The Analytics Data Export is not enabled for this OpenDialog workspace/);
 	expect(output).not.toContain(fixture.server.config.token);
 });
+
+test('real n8n retries a page whose connection was reset; a page that keeps failing says how to resume, and Start Page does', async () => {
+	fixture.server.injectFaults(
+		// "Once": page 2 of the first node is reset, then answered on the retry.
+		{ path: 'user-data-export', transport: { kind: 'reset' }, skip: 1, times: 1 },
+	);
+	await fixture.n8n.importWorkflow(
+		chainWorkflow('wf-export-reset', [
+			exportNode('Retried', {
+				resource: 'userDataExport',
+				returnAll: true,
+				options: { pageSize: 4, timeout: 1 },
+			}),
+		]),
+	);
+	const retried = await fixture.n8n.execute('wf-export-reset');
+	expect(nodeItems(retried.run, 'Retried')).toHaveLength(9);
+	expect(requestsTo('/public/api/user-data-export').map((r) => [r.query.page, r.status])).toEqual([
+		['1', 200],
+		['2', 0],
+		['2', 200],
+		['3', 200],
+	]);
+
+	fixture.server.injectFaults({
+		path: 'user-data-export',
+		transport: { kind: 'reset' },
+		skip: 1,
+		times: 100,
+	});
+	await fixture.n8n.importWorkflow(
+		workflowWithBranches('wf-export-resume', [
+			[
+				{
+					...exportNode('Failed', {
+						resource: 'userDataExport',
+						returnAll: true,
+						options: { pageSize: 4, timeout: 1 },
+					}),
+					onError: 'continueRegularOutput',
+				},
+			],
+		]),
+	);
+	const failed = nodeItems((await fixture.n8n.execute('wf-export-resume')).run, 'Failed');
+	expect(failed).toHaveLength(5);
+	expect(failed[4].json.error).toMatch(/^Page 2 of the User Data Export failed: /);
+	expect(failed[4].json.description).toMatch(/^4 users from page 1 .* Start Page set to 2 /);
+
+	fixture.server.reset({
+		tenant: {
+			users: 9,
+			interactionsPerUser: 2,
+			from: Math.floor(Date.now() / 1000) - 2 * DAY,
+			to: Math.floor(Date.now() / 1000) - 60,
+			seed: 3,
+		},
+	});
+	await fixture.n8n.importWorkflow(
+		chainWorkflow('wf-export-resumed', [
+			exportNode('Resumed', {
+				resource: 'userDataExport',
+				returnAll: true,
+				options: { pageSize: 4, startPage: 2 },
+			}),
+		]),
+	);
+	const resumed = nodeItems((await fixture.n8n.execute('wf-export-resumed')).run, 'Resumed');
+	expect([...failed.slice(0, 4), ...resumed].map((item) => item.json.user_id)).toEqual(
+		Array.from({ length: 9 }, (_, i) => `user-00000${i}`),
+	);
+});
