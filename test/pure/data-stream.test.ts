@@ -2,6 +2,7 @@ import {
 	DataArrayParser,
 	NotAJsonObjectError,
 	parseDataStream,
+	readTextStart,
 	WHOLE_BODY_LIMIT_BYTES,
 } from '../../nodes/shared/transport/data-stream';
 
@@ -284,4 +285,17 @@ describe('a body that is not JSON is not read to its end', () => {
 		expect(error?.text.startsWith('<!DOCTYPE html><html><body>xxx')).toBe(true);
 		expect(error?.text).toHaveLength(2000);
 	});
+});
+
+test('readTextStart reads a body only up to its limit', async () => {
+	let taken = 0;
+	async function* errorPage() {
+		for (let n = 0; n < 100; n++) {
+			taken++;
+			yield Buffer.alloc(1024, 'e');
+		}
+	}
+	const text = await readTextStart(errorPage(), 2500);
+	expect(text).toBe('e'.repeat(2500));
+	expect(taken).toBe(3);
 });

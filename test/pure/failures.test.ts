@@ -2,6 +2,7 @@ import {
 	describeFailure,
 	describeStalled,
 	isRetryable,
+	isTransientNetworkCode,
 	redact,
 	RETRY_MIN_DELAY_MS,
 	retryDelayMs,
@@ -112,7 +113,9 @@ describe('describeFailure', () => {
 
 	test('retries stopped by the run budget are explained', () => {
 		const failure = failed(429, {}, { attempts: 2, retryBudgetSpentMs: 4000 });
-		expect(failure.description).toMatch(/Retries stopped early: this run had already spent 4 s on retries/);
+		expect(failure.description).toMatch(
+			/Retries stopped early: this run had already spent 4 s on retries/,
+		);
 	});
 
 	test('a 422 echoing the token in message, field key and field message keeps none of it', () => {
@@ -174,4 +177,13 @@ test('a stalled request says OpenDialog stopped answering, never that it is offl
 	expect(failure.message).toBe('OpenDialog stopped answering after 1.5 s');
 	expect(failure.description).toMatch(/Timeout \(Seconds\)/);
 	expect(JSON.stringify(failure)).not.toMatch(/offline/i);
+});
+
+describe('isTransientNetworkCode', () => {
+	test('resets, cut pipes, timeouts and failed look-ups may pass; a refused connection does not', () => {
+		for (const code of ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND'])
+			expect(isTransientNetworkCode(code)).toBe(true);
+		for (const code of ['ECONNREFUSED', 'ERR_CANCELED', 'CERT_HAS_EXPIRED', undefined])
+			expect(isTransientNetworkCode(code)).toBe(false);
+	});
 });

@@ -1,4 +1,9 @@
-import { collectPages, pageSizeFor, type Page } from '../../nodes/shared/public-api/pagination';
+import {
+	collectPages,
+	PageFailedError,
+	pageSizeFor,
+	type Page,
+} from '../../nodes/shared/public-api/pagination';
 
 /** A paginated source of `total` numbered records, logging the pages asked for. */
 function source(total: number, perPage: number) {
@@ -65,6 +70,34 @@ describe('collectPages', () => {
 			'OpenDialog still had more pages after 5 requests',
 		);
 		expect(calls).toBe(5);
+	});
+
+	test('starts at the start page and counts the limit from there', async () => {
+		const { asked, fetchPage } = source(10, 3);
+		expect(await collectPages(fetchPage, { startPage: 2 })).toEqual([3, 4, 5, 6, 7, 8, 9]);
+		expect(asked).toEqual([2, 3, 4]);
+		expect(await collectPages(fetchPage, { startPage: 3, limit: 2 })).toEqual([6, 7]);
+	});
+
+	test('a page that fails after others keeps the records read and names the page', async () => {
+		const { fetchPage } = source(10, 3);
+		const cause = new Error('socket hang up');
+		const failing = async (page: number) => {
+			if (page === 4) throw cause;
+			return await fetchPage(page);
+		};
+		const error = await collectPages(failing, { startPage: 2 }).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(PageFailedError);
+		expect(error).toMatchObject({ page: 4, firstPage: 2, records: [3, 4, 5, 6, 7, 8], cause });
+	});
+
+	test('the first page failing is its own error: nothing was read', async () => {
+		const cause = new Error('403');
+		await expect(
+			collectPages(async () => {
+				throw cause;
+			}),
+		).rejects.toBe(cause);
 	});
 
 	test('stops at an empty page even if the last page says otherwise', async () => {
