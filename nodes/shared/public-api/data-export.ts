@@ -1,10 +1,13 @@
 /**
- * What OpenDialog's two data exports share: a page request and the meaning of a 403. Each
- * export's own shapes live in its file.
+ * What OpenDialog's two data exports share: a page request, the meaning of a 403, and how a
+ * failed page is explained. Each export's own shapes live in its file.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import { OpenDialogApiError, sendRequest } from '../transport/request';
 import type { PublicApiConnection } from './connection';

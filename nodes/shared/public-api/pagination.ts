@@ -75,13 +75,15 @@ export async function collectPages<T>(
 				`OpenDialog still had more pages after ${maxPages} requests; the export was stopped`,
 			);
 		}
-		let answer: Page<T>;
-		try {
-			answer = await fetchPage(page);
-		} catch (error) {
-			if (page === startPage) throw error;
-			throw new PageFailedError(page, startPage, records, error);
+		const outcome = await fetchPage(page).then(
+			(answer) => ({ answer }),
+			(error: unknown) => ({ error }),
+		);
+		if ('error' in outcome) {
+			if (page === startPage) throw outcome.error;
+			throw new PageFailedError(page, startPage, records, outcome.error);
 		}
+		const { answer } = outcome;
 		if (answer.currentPage !== page) {
 			// Following such a server would fetch the same page forever.
 			throw new PaginationError(

@@ -353,12 +353,13 @@ async function readStreamedBody<T>(
 	body: AsyncIterable<Buffer>,
 	contentLength: number | undefined,
 ): Promise<{ value: T } | { text: string }> {
-	try {
-		return { value: await parseStream(body, contentLength) };
-	} catch (error) {
-		if (error instanceof NotAJsonObjectError) return { text: error.text };
-		throw error;
-	}
+	const parsed = await parseStream(body, contentLength).then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
+	if ('value' in parsed) return parsed;
+	if (parsed.error instanceof NotAJsonObjectError) return { text: parsed.error.text };
+	throw parsed.error;
 }
 
 function contentLengthOf(headers: IN8nHttpFullResponse['headers']): number | undefined {
