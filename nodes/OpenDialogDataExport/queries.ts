@@ -20,30 +20,35 @@ function readDate(value: unknown, label: string, timezone: string): DateTime {
 	);
 }
 
+function readCount(value: unknown, label: string, hint: string): number {
+	const count = Number(value);
+	if (!Number.isInteger(count) || count < 1) {
+		throw new InputError(
+			`'${label}' must be a whole number of at least 1, got ${JSON.stringify(value)}`,
+			hint,
+		);
+	}
+	return count;
+}
+
 /** Return All → undefined (no limit); otherwise a whole number of records, at least 1. */
 export function readLimit(returnAll: boolean, limit: unknown): number | undefined {
 	if (returnAll) return undefined;
-	const value = Number(limit);
-	if (!Number.isInteger(value) || value < 1) {
-		throw new InputError(
-			`'Limit' must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
-			"Set 'Limit' to how many records you want, or turn on 'Return All'.",
-		);
-	}
-	return value;
+	return readCount(
+		limit,
+		'Limit',
+		"Set 'Limit' to how many records you want, or turn on 'Return All'.",
+	);
 }
 
 /** Options → Start Page: a whole page number, 1 when not set. */
 export function readStartPage(value: unknown): number {
-	if (value === undefined || value === null || value === '') return 1;
-	const page = Number(value);
-	if (!Number.isInteger(page) || page < 1) {
-		throw new InputError(
-			`'Start Page' must be a whole number of at least 1, got ${JSON.stringify(value)}`,
-			'Leave it at 1 to export from the start, or set the page an earlier run failed on to resume there.',
-		);
-	}
-	return page;
+	if (isEmpty(value)) return 1;
+	return readCount(
+		value,
+		'Start Page',
+		'Leave it at 1 to export from the start, or set the page an earlier run failed on to resume there.',
+	);
 }
 
 export function readPageSize(value: unknown, max: number): number {

@@ -27,13 +27,15 @@ function requestsTo(path: string) {
 	return fixture.server.requests.filter((request) => request.path === path);
 }
 
-beforeEach(() => {
-	// Nine users active over the last two days; users 0, 3 and 6 talk to the welcome scenario.
+/** Nine users active over the last two days; users 0, 3 and 6 talk to the welcome scenario. */
+function resetToNineUsers() {
 	const now = Math.floor(Date.now() / 1000);
 	fixture.server.reset({
 		tenant: { users: 9, interactionsPerUser: 2, from: now - 2 * DAY, to: now - 60, seed: 3 },
 	});
-});
+}
+
+beforeEach(resetToNineUsers);
 
 test('real n8n follows every page of both exports, one item per user and per record', async () => {
 	await fixture.n8n.importWorkflow(
@@ -189,15 +191,8 @@ test('real n8n retries a page whose connection was reset; a page that keeps fail
 	expect(failed[4].json.error).toMatch(/^Page 2 of the User Data Export failed: /);
 	expect(failed[4].json.description).toMatch(/^4 users from page 1 .* Start Page set to 2 /);
 
-	fixture.server.reset({
-		tenant: {
-			users: 9,
-			interactionsPerUser: 2,
-			from: Math.floor(Date.now() / 1000) - 2 * DAY,
-			to: Math.floor(Date.now() / 1000) - 60,
-			seed: 3,
-		},
-	});
+	// The same users, and no more faults.
+	resetToNineUsers();
 	await fixture.n8n.importWorkflow(
 		chainWorkflow('wf-export-resumed', [
 			exportNode('Resumed', {

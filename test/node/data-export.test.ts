@@ -234,10 +234,10 @@ describe('OpenDialog Data Export: Analytics Data Export', () => {
 	});
 
 	test('JSON text with a number no double can hold keeps its raw text, so n8n can store it', async () => {
+		seedClickstream();
 		od.server.configure({
 			dataExports: {
-				userDataEnabled: true,
-				analyticsEnabled: true,
+				...od.server.config.dataExports,
 				clickstream: [
 					{
 						...RECORD,
@@ -245,10 +245,8 @@ describe('OpenDialog Data Export: Analytics Data Export', () => {
 						properties: '{"amount":1e400}',
 						traits: '{"score":-1e999,"ok":1}',
 						message_id: 'm1',
-						timestamp: '2024-05-01 09:00:00',
 					},
 				],
-				experiments: [],
 			},
 		});
 		const run = await dataExport({
@@ -426,6 +424,11 @@ describe('OpenDialog Data Export: several items and errors', () => {
 describe('OpenDialog Data Export: a page that fails', () => {
 	jest.setTimeout(30_000);
 
+	/** Every request to `path` after the first `skip` meets the fault, retries included. */
+	function keepFailing(path: string, kind: 'silent' | 'reset', skip: number) {
+		od.server.injectFaults({ path, transport: { kind }, skip, times: 100 });
+	}
+
 	test('a connection reset on a page is retried and no user is lost', async () => {
 		seedTenant();
 		od.server.injectFaults({ path: 'user-data-export', transport: { kind: 'reset' }, skip: 1 });
@@ -447,12 +450,7 @@ describe('OpenDialog Data Export: a page that fails', () => {
 	test('a page that keeps failing: with Continue On Fail the users read are output, then an error saying how to resume', async () => {
 		seedTenant();
 		// Page 1 answers; page 2 never does, however often it is asked for.
-		od.server.injectFaults({
-			path: 'user-data-export',
-			transport: { kind: 'silent' },
-			skip: 1,
-			times: 100,
-		});
+		keepFailing('user-data-export', 'silent', 1);
 		const run = await dataExport(
 			{ resource: 'userDataExport', returnAll: true, options: { pageSize: 3, timeout: 1 } },
 			{ continueOnFail: true },
@@ -478,12 +476,7 @@ describe('OpenDialog Data Export: a page that fails', () => {
 
 	test('without Continue On Fail the error names the page, what was read and how to resume', async () => {
 		seedTenant();
-		od.server.injectFaults({
-			path: 'user-data-export',
-			transport: { kind: 'reset' },
-			skip: 2,
-			times: 100,
-		});
+		keepFailing('user-data-export', 'reset', 2);
 		const run = await dataExport({
 			resource: 'userDataExport',
 			returnAll: true,
@@ -513,12 +506,7 @@ describe('OpenDialog Data Export: a page that fails', () => {
 
 	test('Start Page works for the Analytics Data Export too, and a failed page there says so', async () => {
 		seedClickstream();
-		od.server.injectFaults({
-			path: 'analytics-data-export',
-			transport: { kind: 'reset' },
-			skip: 1,
-			times: 100,
-		});
+		keepFailing('analytics-data-export', 'reset', 1);
 		const run = await dataExport(
 			{
 				resource: 'analyticsDataExport',

@@ -240,7 +240,7 @@ async function attemptOnce<T>(
 	try {
 		response = (await context.helpers.httpRequest(options)) as IN8nHttpFullResponse;
 	} catch (error) {
-		return networkFailure(context, connection, request, error);
+		return failedAttempt(context, connection, request, error, 'request');
 	}
 	const { statusCode } = response;
 	request.onResponseHeaders?.(response.headers);
@@ -264,7 +264,7 @@ async function attemptOnce<T>(
 				body = await readErrorBody(stream);
 			}
 		} catch (error) {
-			return unreadableAnswer(context, connection, request, error);
+			return failedAttempt(context, connection, request, error, 'body');
 		}
 	}
 	if (succeeded && typeof body !== 'string') return { value: body as T };
@@ -273,42 +273,26 @@ async function attemptOnce<T>(
 	return { response, body };
 }
 
-/** No answer came back: refused, cut, looked up in vain, silent for the whole timeout. */
-function networkFailure(
+/**
+ * No answer came back (`request`: refused, reset, looked up in vain, silent for the whole
+ * timeout), or it could not be read to its end (`body`).
+ */
+function failedAttempt(
 	context: RequestContext,
 	connection: ApiConnection,
 	request: ApiRequest,
 	error: unknown,
+	stage: 'request' | 'body',
 ): Attempt<never> {
 	if (wasCancelled(context)) return { failure: cancelledFailure(context), transient: false };
 	const code = errorCode(error);
-	if (code === 'ECONNABORTED')
+	if (error instanceof StalledError || (stage === 'request' && code === 'ECONNABORTED'))
 		return { failure: stalledFailure(context, connection, request), transient: true };
-	// The helper's error carries the request config, token included: rebuild it bare.
-	const failure = describeUnreachable(error, connection.baseUrl, connection.secrets, code);
-	return {
-		failure: new NodeApiError(context.getNode(), failure.details as JsonObject, {
-			message: failure.message,
-			description: failure.description,
-			itemIndex: request.itemIndex,
-		}),
-		transient: isTransientNetworkCode(code),
-	};
-}
-
-/** The answer started but could not be read to its end. */
-function unreadableAnswer(
-	context: RequestContext,
-	connection: ApiConnection,
-	request: ApiRequest,
-	error: unknown,
-): Attempt<never> {
-	if (wasCancelled(context)) return { failure: cancelledFailure(context), transient: false };
-	if (error instanceof StalledError)
-		return { failure: stalledFailure(context, connection, request), transient: true };
-	const message = String((error as Error)?.message);
-	return {
-		failure: new NodeApiError(
+	const transient =
+		isTransientNetworkCode(code) || (stage === 'body' && error instanceof TruncatedBodyError);
+	if (stage === 'body') {
+		const message = String((error as Error)?.message);
+		const failure = new NodeApiError(
 			context.getNode(),
 			{ message },
 			{
@@ -317,9 +301,17 @@ function unreadableAnswer(
 					'The connection may have been cut, or a proxy changed the answer. Try again; if it persists, fetch shorter ranges.',
 				itemIndex: request.itemIndex,
 			},
-		),
-		transient: error instanceof TruncatedBodyError || isTransientNetworkCode(errorCode(error)),
-	};
+		);
+		return { failure, transient };
+	}
+	// The helper's error carries the request config, token included: rebuild it bare.
+	const unreachable = describeUnreachable(error, connection.baseUrl, connection.secrets, code);
+	const failure = new NodeApiError(context.getNode(), unreachable.details as JsonObject, {
+		message: unreachable.message,
+		description: unreachable.description,
+		itemIndex: request.itemIndex,
+	});
+	return { failure, transient };
 }
 
 function stalledFailure(
