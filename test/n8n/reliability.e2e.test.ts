@@ -22,10 +22,11 @@ const tokenForms = () => [
 	JSON.stringify(TOKEN).slice(1, -1),
 ];
 
-test('real n8n: a stalled answer fails after the Timeout, an echoed token is shown nowhere', async () => {
+test('real n8n: a stalled answer fails after the Timeout and its retries, an echoed token is shown nowhere', async () => {
 	fixture.server.addMessages([{ user_id: 'ann', date: '2024-05-01 09:00:00', text: 'hello' }]);
 	fixture.server.injectFaults(
-		{ path: 'user-interactions', transport: { kind: 'stall', afterBytes: 10 } },
+		// Every attempt stalls: a stalled read is retried while the run's retry budget lasts.
+		{ path: 'user-interactions', transport: { kind: 'stall', afterBytes: 10 }, times: 100 },
 		{ path: 'deep', transport: { kind: 'echo-validation' } },
 	);
 	await fixture.n8n.importWorkflow(
@@ -70,7 +71,8 @@ test('real n8n: a stalled answer fails after the Timeout, an echoed token is sho
 		string,
 		Array<{ executionTime: number }>
 	>;
-	expect(runData.Stalled[0].executionTime).toBeLessThan(10_000);
+	// Attempts of 2 s and backoff waits, all within five times the 2 s Timeout, plus the last attempt.
+	expect(runData.Stalled[0].executionTime).toBeLessThan(5 * 2_000 + 2_000 + 3_000);
 	expect(nodeItems(result.run, 'Echoed').map((item) => item.json)).toEqual([
 		expect.objectContaining({
 			error: expect.stringMatching(/rejected this item/),
