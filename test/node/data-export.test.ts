@@ -245,6 +245,7 @@ describe('OpenDialog Data Export: Analytics Data Export', () => {
 						properties: '{"amount":1e400}',
 						traits: '{"score":-1e999,"ok":1}',
 						message_id: 'm1',
+						timestamp: '2024-05-01 09:00:00',
 					},
 				],
 			},
