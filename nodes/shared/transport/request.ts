@@ -189,9 +189,10 @@ async function sendWithRetries<T>(
 					await waitToRetry(context, delayMs, cancelSignal);
 					continue;
 				}
-				failure.description += ` ${describeRetriesStopped(connection.retryBudget.spentMs)}`;
+				addToDescription(failure, describeRetriesStopped(connection.retryBudget.spentMs));
 			}
-			if (attempt > 0) failure.description += ` ${describeAttempts(attempt + 1)}`;
+			if (attempt > 0 && !wasCancelled(context))
+				addToDescription(failure, describeAttempts(attempt + 1));
 			throw failure;
 		}
 		const { response, body } = outcome;
@@ -219,6 +220,10 @@ async function sendWithRetries<T>(
 		});
 		throw new OpenDialogApiError(context.getNode(), failure, statusCode, request.itemIndex);
 	}
+}
+
+function addToDescription(error: NodeApiError, text: string): void {
+	error.description = error.description ? `${error.description} ${text}` : text;
 }
 
 /**
