@@ -112,7 +112,8 @@ export class N8nServer {
 	/**
 	 * On a loaded machine n8n can sign the owner in before its workflow routes exist; they
 	 * answer 404 until then. A loaded n8n 1.x has also refused the cookie of a sign-in that had
-	 * just succeeded (401): the owner then signs in again.
+	 * just succeeded (401), and then refused that owner's password for a moment: the owner
+	 * then signs in (or is set up) again until the deadline.
 	 */
 	private async waitForWorkflowRoutes(deadline = Date.now() + 30_000): Promise<void> {
 		while (Date.now() < deadline) {
@@ -121,7 +122,7 @@ export class N8nServer {
 			});
 			await response.body?.cancel();
 			if (response.ok) return;
-			if (response.status === 401) await this.logIn();
+			if (response.status === 401) await this.signIn().catch(() => undefined);
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n's workflow routes did not answer the signed-in owner at ${this.url}`);
